@@ -1,0 +1,615 @@
+package io.github.chaosstarter.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties for Chaos Starter, bound from {@code chaos.*}. This class is only
+ * a binding target: it is validated and compiled into an immutable {@link ChaosSpec} once,
+ * and never changed at runtime (runtime changes go through the {@code chaos} endpoint or the
+ * {@code Chaos} API, which bind the same classes afresh).
+ *
+ * @author Chaos Starter team
+ */
+@ConfigurationProperties(prefix = "chaos", ignoreUnknownFields = false)
+public class ChaosProperties {
+
+	/**
+	 * Whether chaos is on. Nothing is attacked while false. Can be switched at runtime through
+	 * the chaos endpoint.
+	 */
+	private boolean enabled = false;
+
+	/**
+	 * Which beans get advice at all. Decided at startup.
+	 */
+	private final Watch watch = new Watch();
+
+	/**
+	 * Whether kill assaults are allowed. Only honoured when set in the application's own
+	 * configuration, never through the endpoint.
+	 */
+	private boolean allowKill = false;
+
+	/**
+	 * How long chaos stays on after it was enabled before it switches itself off. Zero means
+	 * until it is switched off.
+	 */
+	private Duration duration = Duration.ZERO;
+
+	/**
+	 * Whether to only count what would be injected and inject nothing.
+	 */
+	private boolean dryRun = false;
+
+	/**
+	 * Seed of the random generator behind every probability decision, so that an experiment
+	 * can be replayed. Random when not set.
+	 */
+	private @Nullable Long seed;
+
+	/**
+	 * In-application safety stop: chaos halts itself when the service suffers too much.
+	 */
+	private final Guard guard = new Guard();
+
+	/**
+	 * Assaults by name.
+	 */
+	private Map<String, Assault> assaults = new LinkedHashMap<>();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Watch getWatch() {
+		return this.watch;
+	}
+
+	public boolean isAllowKill() {
+		return this.allowKill;
+	}
+
+	public void setAllowKill(boolean allowKill) {
+		this.allowKill = allowKill;
+	}
+
+	public Duration getDuration() {
+		return this.duration;
+	}
+
+	public void setDuration(Duration duration) {
+		this.duration = duration;
+	}
+
+	public boolean isDryRun() {
+		return this.dryRun;
+	}
+
+	public void setDryRun(boolean dryRun) {
+		this.dryRun = dryRun;
+	}
+
+	public @Nullable Long getSeed() {
+		return this.seed;
+	}
+
+	public void setSeed(@Nullable Long seed) {
+		this.seed = seed;
+	}
+
+	public Guard getGuard() {
+		return this.guard;
+	}
+
+	public Map<String, Assault> getAssaults() {
+		return this.assaults;
+	}
+
+	public void setAssaults(Map<String, Assault> assaults) {
+		this.assaults = assaults;
+	}
+
+	/**
+	 * Which beans get advice.
+	 */
+	public static class Watch {
+
+		/**
+		 * Bean kinds that get advice: service, repository, rest-controller, controller,
+		 * component. Decided at startup.
+		 */
+		private List<String> kinds = new ArrayList<>(List.of("service", "repository", "rest-controller", "controller"));
+
+		public List<String> getKinds() {
+			return this.kinds;
+		}
+
+		public void setKinds(List<String> kinds) {
+			this.kinds = kinds;
+		}
+
+	}
+
+	/**
+	 * In-application safety stop.
+	 */
+	public static class Guard {
+
+		/**
+		 * Share of HTTP server responses with a 5xx status over the window above which chaos
+		 * halts itself. 1.0 switches the guard off.
+		 */
+		private double maxErrorRate = 1.0;
+
+		/**
+		 * Window over which the error rate is measured.
+		 */
+		private Duration window = Duration.ofSeconds(30);
+
+		public double getMaxErrorRate() {
+			return this.maxErrorRate;
+		}
+
+		public void setMaxErrorRate(double maxErrorRate) {
+			this.maxErrorRate = maxErrorRate;
+		}
+
+		public Duration getWindow() {
+			return this.window;
+		}
+
+		public void setWindow(Duration window) {
+			this.window = window;
+		}
+
+	}
+
+	/**
+	 * A named rule: a target, exactly one effect and how often.
+	 */
+	public static class Assault {
+
+		/**
+		 * Which calls to attack. Empty matches every call of every watched bean.
+		 */
+		private Target target = new Target();
+
+		/**
+		 * Exception effect: throw (or signal) an exception.
+		 */
+		private @Nullable ExceptionEffect exception;
+
+		/**
+		 * Latency effect: delay the call.
+		 */
+		private @Nullable Latency latency;
+
+		/**
+		 * Error response effect: answer with an HTTP error status.
+		 */
+		private @Nullable ErrorResponse errorResponse;
+
+		/**
+		 * Kill effect: stop the application. Requires chaos.allow-kill=true.
+		 */
+		private @Nullable Kill kill;
+
+		/**
+		 * Probability that a matching call is attacked, from 0.0 to 1.0.
+		 */
+		private double probability = 1.0;
+
+		/**
+		 * Number of injections after which the assault stops. Unlimited when not set.
+		 */
+		private @Nullable Long maxInjections;
+
+		/**
+		 * Whether this assault is active.
+		 */
+		private boolean enabled = true;
+
+		public Target getTarget() {
+			return this.target;
+		}
+
+		public void setTarget(Target target) {
+			this.target = target;
+		}
+
+		public @Nullable ExceptionEffect getException() {
+			return this.exception;
+		}
+
+		public void setException(@Nullable ExceptionEffect exception) {
+			this.exception = exception;
+		}
+
+		public @Nullable Latency getLatency() {
+			return this.latency;
+		}
+
+		public void setLatency(@Nullable Latency latency) {
+			this.latency = latency;
+		}
+
+		public @Nullable ErrorResponse getErrorResponse() {
+			return this.errorResponse;
+		}
+
+		public void setErrorResponse(@Nullable ErrorResponse errorResponse) {
+			this.errorResponse = errorResponse;
+		}
+
+		public @Nullable Kill getKill() {
+			return this.kill;
+		}
+
+		public void setKill(@Nullable Kill kill) {
+			this.kill = kill;
+		}
+
+		public double getProbability() {
+			return this.probability;
+		}
+
+		public void setProbability(double probability) {
+			this.probability = probability;
+		}
+
+		public @Nullable Long getMaxInjections() {
+			return this.maxInjections;
+		}
+
+		public void setMaxInjections(@Nullable Long maxInjections) {
+			this.maxInjections = maxInjections;
+		}
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Which calls an assault attacks. All given conditions must hold.
+	 */
+	public static class Target {
+
+		/**
+		 * Bean kinds: service, repository, rest-controller, controller, component. Empty means
+		 * every watched kind.
+		 */
+		private List<String> kinds = new ArrayList<>();
+
+		/**
+		 * Bean names.
+		 */
+		private List<String> beans = new ArrayList<>();
+
+		/**
+		 * Fully qualified class names or Ant-style patterns such as com.acme.**.*Client.
+		 */
+		private List<String> classes = new ArrayList<>();
+
+		/**
+		 * Method name patterns such as charge*.
+		 */
+		private List<String> methods = new ArrayList<>();
+
+		/**
+		 * Conditions on the inbound HTTP request being served.
+		 */
+		private Http http = new Http();
+
+		/**
+		 * Name of the authenticated user, where Spring Security is present.
+		 */
+		private List<String> principal = new ArrayList<>();
+
+		/**
+		 * Outbound HTTP calls made through RestClient, RestTemplate or WebClient built from
+		 * Spring Boot's builders.
+		 */
+		private Client client = new Client();
+
+		public List<String> getKinds() {
+			return this.kinds;
+		}
+
+		public void setKinds(List<String> kinds) {
+			this.kinds = kinds;
+		}
+
+		public List<String> getBeans() {
+			return this.beans;
+		}
+
+		public void setBeans(List<String> beans) {
+			this.beans = beans;
+		}
+
+		public List<String> getClasses() {
+			return this.classes;
+		}
+
+		public void setClasses(List<String> classes) {
+			this.classes = classes;
+		}
+
+		public List<String> getMethods() {
+			return this.methods;
+		}
+
+		public void setMethods(List<String> methods) {
+			this.methods = methods;
+		}
+
+		public Http getHttp() {
+			return this.http;
+		}
+
+		public void setHttp(Http http) {
+			this.http = http;
+		}
+
+		public List<String> getPrincipal() {
+			return this.principal;
+		}
+
+		public void setPrincipal(List<String> principal) {
+			this.principal = principal;
+		}
+
+		public Client getClient() {
+			return this.client;
+		}
+
+		public void setClient(Client client) {
+			this.client = client;
+		}
+
+	}
+
+	/**
+	 * Conditions on the inbound HTTP request.
+	 */
+	public static class Http {
+
+		/**
+		 * Spring path patterns such as /api/orders/**.
+		 */
+		private List<String> paths = new ArrayList<>();
+
+		/**
+		 * HTTP methods such as GET or POST.
+		 */
+		private List<String> methods = new ArrayList<>();
+
+		/**
+		 * Request headers that must carry exactly the given values, such as X-Chaos: on.
+		 */
+		private Map<String, String> headers = new LinkedHashMap<>();
+
+		public List<String> getPaths() {
+			return this.paths;
+		}
+
+		public void setPaths(List<String> paths) {
+			this.paths = paths;
+		}
+
+		public List<String> getMethods() {
+			return this.methods;
+		}
+
+		public void setMethods(List<String> methods) {
+			this.methods = methods;
+		}
+
+		public Map<String, String> getHeaders() {
+			return this.headers;
+		}
+
+		public void setHeaders(Map<String, String> headers) {
+			this.headers = headers;
+		}
+
+	}
+
+	/**
+	 * Conditions on an outbound HTTP call.
+	 */
+	public static class Client {
+
+		/**
+		 * Host names, exact or with a leading wildcard such as *.example.com.
+		 */
+		private List<String> hosts = new ArrayList<>();
+
+		/**
+		 * Spring path patterns of the outbound request.
+		 */
+		private List<String> paths = new ArrayList<>();
+
+		/**
+		 * HTTP methods of the outbound request.
+		 */
+		private List<String> methods = new ArrayList<>();
+
+		public List<String> getHosts() {
+			return this.hosts;
+		}
+
+		public void setHosts(List<String> hosts) {
+			this.hosts = hosts;
+		}
+
+		public List<String> getPaths() {
+			return this.paths;
+		}
+
+		public void setPaths(List<String> paths) {
+			this.paths = paths;
+		}
+
+		public List<String> getMethods() {
+			return this.methods;
+		}
+
+		public void setMethods(List<String> methods) {
+			this.methods = methods;
+		}
+
+	}
+
+	/**
+	 * Exception effect.
+	 */
+	public static class ExceptionEffect {
+
+		/**
+		 * Fully qualified name of the Throwable to throw.
+		 */
+		private String type = "io.github.chaosstarter.ChaosException";
+
+		/**
+		 * Message of the exception, after the "Chaos assault 'name': " prefix.
+		 */
+		private String message = "injected failure";
+
+		public String getType() {
+			return this.type;
+		}
+
+		public void setType(String type) {
+			this.type = type;
+		}
+
+		public String getMessage() {
+			return this.message;
+		}
+
+		public void setMessage(String message) {
+			this.message = message;
+		}
+
+	}
+
+	/**
+	 * Latency effect.
+	 */
+	public static class Latency {
+
+		/**
+		 * Shortest delay.
+		 */
+		private @Nullable Duration min;
+
+		/**
+		 * Longest delay. A fixed delay when equal to min.
+		 */
+		private @Nullable Duration max;
+
+		public @Nullable Duration getMin() {
+			return this.min;
+		}
+
+		public void setMin(@Nullable Duration min) {
+			this.min = min;
+		}
+
+		public @Nullable Duration getMax() {
+			return this.max;
+		}
+
+		public void setMax(@Nullable Duration max) {
+			this.max = max;
+		}
+
+	}
+
+	/**
+	 * Error response effect.
+	 */
+	public static class ErrorResponse {
+
+		/**
+		 * HTTP status, from 400 to 599.
+		 */
+		private int status = 503;
+
+		/**
+		 * Value of the Retry-After header. No header when not set.
+		 */
+		private @Nullable Duration retryAfter;
+
+		public int getStatus() {
+			return this.status;
+		}
+
+		public void setStatus(int status) {
+			this.status = status;
+		}
+
+		public @Nullable Duration getRetryAfter() {
+			return this.retryAfter;
+		}
+
+		public void setRetryAfter(@Nullable Duration retryAfter) {
+			this.retryAfter = retryAfter;
+		}
+
+	}
+
+	/**
+	 * Kill effect.
+	 */
+	public static class Kill {
+
+		/**
+		 * How to stop: graceful (the context closes as on SIGTERM) or abrupt (the JVM halts at
+		 * once, as on SIGKILL).
+		 */
+		private String mode = "graceful";
+
+		/**
+		 * Exit code of the process.
+		 */
+		private int exitCode = 1;
+
+		public String getMode() {
+			return this.mode;
+		}
+
+		public void setMode(String mode) {
+			this.mode = mode;
+		}
+
+		public int getExitCode() {
+			return this.exitCode;
+		}
+
+		public void setExitCode(int exitCode) {
+			this.exitCode = exitCode;
+		}
+
+	}
+
+}

@@ -1,0 +1,69 @@
+package io.github.chaosstarter.metrics;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.jspecify.annotations.Nullable;
+
+import io.github.chaosstarter.runtime.ChaosStateHolder;
+import io.github.chaosstarter.runtime.Injection;
+import io.github.chaosstarter.runtime.InjectionListener;
+
+/**
+ * Counter {@code chaos.injections} (tags {@code assault}, {@code effect}, {@code bean},
+ * {@code method}) and gauge {@code chaos.enabled}. Counters are looked up once per tag
+ * combination and cached; nothing happens on calls that inject nothing. Dry-run hits are not
+ * counted as injections.
+ *
+ * @author Chaos Starter team
+ */
+public class ChaosMetrics implements MeterBinder, InjectionListener {
+
+	private final ChaosStateHolder holder;
+
+	private final Map<CounterKey, Counter> counters = new ConcurrentHashMap<>();
+
+	private volatile @Nullable MeterRegistry registry;
+
+	/**
+	 * Create a new instance.
+	 * @param holder the holder of the current state
+	 */
+	public ChaosMetrics(ChaosStateHolder holder) {
+		this.holder = holder;
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		this.registry = registry;
+		Gauge.builder("chaos.enabled", this.holder, (holder) -> holder.current().enabled() ? 1 : 0)
+			.description("Whether chaos is on (1) or off (0)")
+			.register(registry);
+	}
+
+	@Override
+	public void onInjection(Injection injection) {
+		MeterRegistry registry = this.registry;
+		if (registry == null || injection.dryRun()) {
+			return;
+		}
+		String bean = (injection.bean() != null) ? injection.bean().name() : "";
+		String method = (injection.method() != null) ? injection.method().getName() : injection.target();
+		CounterKey key = new CounterKey(injection.assault(), injection.effect(), bean, method);
+		this.counters.computeIfAbsent(key, (k) -> Counter.builder("chaos.injections")
+			.description("Faults injected by chaos assaults")
+			.tag("assault", k.assault())
+			.tag("effect", k.effect())
+			.tag("bean", k.bean())
+			.tag("method", k.method())
+			.register(registry)).increment();
+	}
+
+	private record CounterKey(String assault, String effect, String bean, String method) {
+	}
+
+}
