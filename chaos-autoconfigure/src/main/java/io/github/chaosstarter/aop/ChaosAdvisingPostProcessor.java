@@ -46,6 +46,12 @@ public class ChaosAdvisingPostProcessor extends ProxyProcessorSupport implements
 
 	private static final long serialVersionUID = 1L;
 
+	/** Our own infrastructure is never attacked. */
+	private static final String[] OWN_PACKAGES = { "io.github.chaosstarter.aop", "io.github.chaosstarter.autoconfigure",
+			"io.github.chaosstarter.config", "io.github.chaosstarter.effect", "io.github.chaosstarter.endpoint",
+			"io.github.chaosstarter.metrics", "io.github.chaosstarter.report", "io.github.chaosstarter.runtime",
+			"io.github.chaosstarter.target", "io.github.chaosstarter.web" };
+
 	private final transient ChaosStateHolder holder;
 
 	private final Set<BeanKind> watchedKinds;
@@ -100,8 +106,16 @@ public class ChaosAdvisingPostProcessor extends ProxyProcessorSupport implements
 	}
 
 	private static boolean isExcluded(Class<?> type) {
-		String name = type.getName();
-		return name.startsWith("io.github.chaosstarter.") || name.startsWith("org.springframework.");
+		String packageName = type.getPackageName();
+		if (packageName.startsWith("org.springframework.")) {
+			return true;
+		}
+		for (String own : OWN_PACKAGES) {
+			if (packageName.equals(own) || packageName.startsWith(own + ".")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

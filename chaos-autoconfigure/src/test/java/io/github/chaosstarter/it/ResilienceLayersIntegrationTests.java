@@ -1,0 +1,168 @@
+package io.github.chaosstarter.it;
+
+import java.util.concurrent.CompletableFuture;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import io.github.chaosstarter.ChaosException;
+import io.github.chaosstarter.config.ChaosProperties;
+import io.github.chaosstarter.fixtures.ShopApplication;
+import io.github.chaosstarter.fixtures.ShopApplication.InventoryService;
+import io.github.chaosstarter.fixtures.ShopApplication.PaymentService;
+import io.github.chaosstarter.fixtures.ShopApplication.ReactivePaymentService;
+import io.github.chaosstarter.fixtures.ShopApplication.SpringRetryService;
+import io.github.chaosstarter.runtime.ChaosRuntime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Injected faults run inside the application's own resilience layers: Resilience4j circuit
+ * breakers, retries and fallbacks, blocking, reactive and asynchronous, and Spring Framework's
+ * {@code @Retryable}.
+ */
+@SpringBootTest(classes = ShopApplication.class, properties = {
+		"resilience4j.circuitbreaker.instances.payments.minimum-number-of-calls=5",
+		"resilience4j.circuitbreaker.instances.payments.sliding-window-size=5",
+		"resilience4j.circuitbreaker.instances.refunds.minimum-number-of-calls=4",
+		"resilience4j.circuitbreaker.instances.refunds.sliding-window-size=4",
+		"resilience4j.circuitbreaker.instances.reactive-payments.minimum-number-of-calls=3",
+		"resilience4j.circuitbreaker.instances.reactive-payments.sliding-window-size=3",
+		"resilience4j.retry.instances.inventory.max-attempts=3",
+		"resilience4j.retry.instances.inventory.wait-duration=10ms",
+		"chaos.enabled=true" })
+class ResilienceLayersIntegrationTests {
+
+	@Autowired
+	ChaosRuntime chaos;
+
+	@Autowired
+	CircuitBreakerRegistry circuitBreakers;
+
+	@Autowired
+	RetryRegistry retries;
+
+	@Autowired
+	PaymentService payments;
+
+	@Autowired
+	InventoryService inventory;
+
+	@Autowired
+	ReactivePaymentService reactivePayments;
+
+	@Autowired
+	SpringRetryService springRetry;
+
+	@BeforeEach
+	void reset() {
+		this.circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+		this.payments.fallbackFailures().clear();
+		this.reactivePayments.fallbackFailures().clear();
+	}
+
+	@Test
+	void injectedExceptionOpensCircuitBreaker() {
+		attack("refunds-down", "refund", null);
+		for (int i = 0; i < 4; i++) {
+			assertThatExceptionOfType(ChaosException.class).isThrownBy(() -> this.payments.refund("o1"))
+				.withMessageStartingWith("Chaos assault 'refunds-down':");
+		}
+		CircuitBreaker breaker = this.circuitBreakers.circuitBreaker("refunds");
+		assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+		assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isEqualTo(4);
+	}
+
+	@Test
+	void fallbackMethodReceivesInjectedException() {
+		attack("payments-down", "charge", "org.springframework.web.client.ResourceAccessException");
+		assertThat(this.payments.charge("o1")).isEqualTo("queued o1");
+		assertThat(this.payments.fallbackFailures()).singleElement()
+			.satisfies((failure) -> assertThat(failure).hasMessageStartingWith("Chaos assault 'payments-down':")
+				.isInstanceOf(org.springframework.web.client.ResourceAccessException.class));
+		assertThat(this.circuitBreakers.circuitBreaker("payments").getMetrics().getNumberOfFailedCalls()).isEqualTo(1);
+	}
+
+	@Test
+	void retryRetriesInjectedException() {
+		attack("inventory-down", "reserve", null);
+		long before = this.retries.retry("inventory").getMetrics().getNumberOfFailedCallsWithRetryAttempt();
+		assertThatExceptionOfType(ChaosException.class).isThrownBy(() -> this.inventory.reserve("sku"));
+		assertThat(this.retries.retry("inventory").getMetrics().getNumberOfFailedCallsWithRetryAttempt())
+			.isEqualTo(before + 1);
+		assertThat(this.chaos.current().assaults().get("inventory-down").injected()).isEqualTo(3);
+	}
+
+	@Test
+	void retryRecoversWhenInjectionsRunOut() {
+		ChaosProperties.Assault assault = exceptionAssault("reserve", null);
+		assault.setMaxInjections(2L);
+		apply("inventory-flaky", assault);
+		int before = this.inventory.calls().get();
+		assertThat(this.inventory.reserve("sku")).isEqualTo(1);
+		assertThat(this.inventory.calls().get()).isEqualTo(before + 1);
+		assertThat(this.chaos.current().assaults().get("inventory-flaky").injected()).isEqualTo(2);
+	}
+
+	@Test
+	void springRetryableRetriesInjectedException() {
+		ChaosProperties.Assault assault = exceptionAssault("fetch", null);
+		assault.setMaxInjections(2L);
+		apply("fetch-flaky", assault);
+		int before = this.springRetry.calls().get();
+		assertThat(this.springRetry.fetch()).isEqualTo("fetched");
+		assertThat(this.springRetry.calls().get()).isEqualTo(before + 1);
+		assertThat(this.chaos.current().assaults().get("fetch-flaky").injected()).isEqualTo(2);
+	}
+
+	@Test
+	void monoFailureReachesReactorCircuitBreakerAndFallback() {
+		attack("reactive-down", "charge", null);
+		for (int i = 0; i < 3; i++) {
+			StepVerifier.create(this.reactivePayments.charge("o" + i)).expectNext("queued o" + i).verifyComplete();
+		}
+		assertThat(this.reactivePayments.fallbackFailures()).hasSize(3)
+			.allSatisfy((failure) -> assertThat(failure).isInstanceOf(ChaosException.class));
+		CircuitBreaker breaker = this.circuitBreakers.circuitBreaker("reactive-payments");
+		assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isEqualTo(3);
+		assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+	}
+
+	@Test
+	void completableFutureFailureReachesFallback() {
+		attack("async-down", "chargeAsync", null);
+		CompletableFuture<String> result = this.payments.chargeAsync("o1");
+		assertThat(result).succeedsWithin(java.time.Duration.ofSeconds(5)).isEqualTo("queued o1");
+		assertThat(this.payments.fallbackFailures()).singleElement().isInstanceOf(ChaosException.class);
+	}
+
+	private void attack(String name, String method, String type) {
+		apply(name, exceptionAssault(method, type));
+	}
+
+	private static ChaosProperties.Assault exceptionAssault(String method, String type) {
+		ChaosProperties.Assault assault = new ChaosProperties.Assault();
+		assault.getTarget().getMethods().add(method);
+		ChaosProperties.ExceptionEffect exception = new ChaosProperties.ExceptionEffect();
+		if (type != null) {
+			exception.setType(type);
+		}
+		assault.setException(exception);
+		return assault;
+	}
+
+	private void apply(String name, ChaosProperties.Assault assault) {
+		var spec = this.chaos.compiler().assault("chaos.assaults", name, assault);
+		this.chaos.apply(this.chaos.baseline().withEnabled(true).withAssaults(java.util.Map.of(name, spec)), "test",
+				"attack " + name);
+	}
+
+}
