@@ -2,6 +2,9 @@ package io.github.chaosstarter.aop;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.net.URL;
+import java.security.CodeSource;
+import java.security.ProtectionDomain;
 import java.util.Set;
 
 import org.apache.commons.logging.Log;
@@ -46,11 +49,7 @@ public class ChaosAdvisingPostProcessor extends ProxyProcessorSupport implements
 
 	private static final long serialVersionUID = 1L;
 
-	/** Our own infrastructure is never attacked. */
-	private static final String[] OWN_PACKAGES = { "io.github.chaosstarter.aop", "io.github.chaosstarter.autoconfigure",
-			"io.github.chaosstarter.config", "io.github.chaosstarter.effect", "io.github.chaosstarter.endpoint",
-			"io.github.chaosstarter.metrics", "io.github.chaosstarter.report", "io.github.chaosstarter.runtime",
-			"io.github.chaosstarter.target", "io.github.chaosstarter.web" };
+	private static final @Nullable URL OWN_CODE_SOURCE = codeSource(ChaosAdvisingPostProcessor.class);
 
 	private final transient ChaosStateHolder holder;
 
@@ -106,16 +105,17 @@ public class ChaosAdvisingPostProcessor extends ProxyProcessorSupport implements
 	}
 
 	private static boolean isExcluded(Class<?> type) {
-		String packageName = type.getPackageName();
-		if (packageName.startsWith("org.springframework.")) {
+		if (type.getPackageName().startsWith("org.springframework.")) {
 			return true;
 		}
-		for (String own : OWN_PACKAGES) {
-			if (packageName.equals(own) || packageName.startsWith(own + ".")) {
-				return true;
-			}
-		}
-		return false;
+		// our own infrastructure (classes from this jar) is never attacked
+		return OWN_CODE_SOURCE != null && OWN_CODE_SOURCE.equals(codeSource(type));
+	}
+
+	private static @Nullable URL codeSource(Class<?> type) {
+		ProtectionDomain domain = type.getProtectionDomain();
+		CodeSource source = (domain != null) ? domain.getCodeSource() : null;
+		return (source != null) ? source.getLocation() : null;
 	}
 
 	/**

@@ -1,0 +1,241 @@
+package io.github.chaosstarter.it;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import io.github.chaosstarter.ChaosException;
+import io.github.chaosstarter.config.ChaosProperties;
+import io.github.chaosstarter.config.ChaosSpec;
+import io.github.chaosstarter.fixtures.ShopApplication;
+import io.github.chaosstarter.fixtures.ShopApplication.InventoryService;
+import io.github.chaosstarter.fixtures.ShopApplication.PriceCalculator;
+import io.github.chaosstarter.fixtures.ShopApplication.ReactivePaymentService;
+import io.github.chaosstarter.fixtures.ShopApplication.StockRepository;
+import io.github.chaosstarter.runtime.ChaosRuntime;
+
+import static io.github.chaosstarter.it.ChaosTestSupport.enable;
+import static io.github.chaosstarter.it.ChaosTestSupport.exception;
+import static io.github.chaosstarter.it.ChaosTestSupport.latency;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Which calls an assault selects, how often, and what the effects do.
+ */
+@SpringBootTest(classes = ShopApplication.class, properties = "management.metrics.enable.all=true")
+class TargetingIntegrationTests {
+
+	@Autowired
+	ChaosRuntime chaos;
+
+	@Autowired
+	StockRepository stock;
+
+	@Autowired
+	InventoryService inventory;
+
+	@Autowired
+	PriceCalculator prices;
+
+	@Autowired
+	ReactivePaymentService reactivePayments;
+
+	@Autowired(required = false)
+	MeterRegistry meters;
+
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
+	@AfterEach
+	void halt() {
+		this.chaos.halt("test", "test done");
+	}
+
+	@Test
+	void beanOfUnwatchedKindHasNoProxyAndIsUntouched() {
+		enable(this.chaos, Map.of("everything", exception((target) -> {
+		})));
+		assertThat(AopUtils.isAopProxy(this.prices)).isFalse();
+		assertThatNoException().isThrownBy(() -> this.prices.price("sku"));
+	}
+
+	@Test
+	void kindTargetSelectsOnlyThatKind() {
+		enable(this.chaos, Map.of("repos", exception((target) -> target.getKinds().add("repository"))));
+		assertThatExceptionOfType(ChaosException.class).isThrownBy(() -> this.stock.find("sku"));
+		assertThatNoException().isThrownBy(() -> this.inventory.reserve("sku"));
+	}
+
+	@Test
+	void classOutsideThePatternsIsUntouched() {
+		enable(this.chaos, Map.of("clients", exception((target) -> target.getClasses().add("com.acme.**.*Client"))));
+		assertThatNoException().isThrownBy(() -> this.stock.find("sku"));
+		assertThat(this.chaos.current().assaults().get("clients").matched()).isZero();
+	}
+
+	@Test
+	void classPatternSelectsMatchingBean() {
+		enable(this.chaos, Map.of("stock", exception(
+				(target) -> target.getClasses().add("io.github.chaosstarter.fixtures.**.ShopApplication$Stock*"))));
+		assertThatExceptionOfType(ChaosException.class).isThrownBy(() -> this.stock.find("sku"));
+	}
+
+	@Test
+	void beanNameTargetSelectsOnlyThatBean() {
+		String stockBean = beanName(StockRepository.class);
+		enable(this.chaos, Map.of("stock", exception((target) -> target.getBeans().add(stockBean))));
+		assertThatExceptionOfType(ChaosException.class).isThrownBy(() -> this.stock.find("sku"));
+		assertThatNoException().isThrownBy(() -> this.inventory.reserve("sku"));
+	}
+
+	@Test
+	void nonMatchingMethodIsUntouched() {
+		enable(this.chaos, Map.of("find-only", exception((target) -> target.getMethods().add("fin*"))));
+		assertThatExceptionOfType(ChaosException.class).isThrownBy(() -> this.stock.find("sku"));
+		assertThatNoException().isThrownBy(() -> this.stock.count());
+	}
+
+	@Test
+	void nothingIsInjectedWhileChaosIsOff() {
+		ChaosSpec spec = enable(this.chaos, Map.of("repos", exception((target) -> target.getKinds().add("repository"))));
+		this.chaos.apply(spec.withEnabled(false), "test", "off");
+		assertThatNoException().isThrownBy(() -> this.stock.find("sku"));
+	}
+
+	@Test
+	void disabledAssaultIsNotApplied() {
+		ChaosProperties.Assault assault = exception((target) -> target.getKinds().add("repository"));
+		assault.setEnabled(false);
+		enable(this.chaos, Map.of("repos", assault));
+		assertThatNoException().isThrownBy(() -> this.stock.find("sku"));
+	}
+
+	@Test
+	void probabilityZeroNeverInjects() {
+		ChaosProperties.Assault assault = exception((target) -> target.getMethods().add("find"));
+		assault.setProbability(0.0);
+		enable(this.chaos, Map.of("never", assault));
+		for (int i = 0; i < 1000; i++) {
+			this.stock.find("sku");
+		}
+		assertThat(this.chaos.current().assaults().get("never").matched()).isEqualTo(1000);
+		assertThat(this.chaos.current().assaults().get("never").injected()).isZero();
+	}
+
+	@Test
+	void seededProbabilityInjectsTheExpectedShare() {
+		assertThat(injectionsOf(10_000, 0.3, 42L)).isCloseTo(3000L, within(150L));
+	}
+
+	@Test
+	void sameSeedGivesSameDecisions() {
+		assertThat(decisions(200, 0.5, 7L)).isEqualTo(decisions(200, 0.5, 7L)).contains(true, false);
+	}
+
+	@Test
+	void maxInjectionsStopsAfterN() {
+		ChaosProperties.Assault assault = exception((target) -> target.getMethods().add("find"));
+		assault.setMaxInjections(5L);
+		enable(this.chaos, Map.of("five", assault));
+		int failures = 0;
+		for (int i = 0; i < 20; i++) {
+			try {
+				this.stock.find("sku");
+			}
+			catch (ChaosException ex) {
+				failures++;
+			}
+		}
+		assertThat(failures).isEqualTo(5);
+		assertThat(this.chaos.current().assaults().get("five").injected()).isEqualTo(5);
+	}
+
+	@Test
+	void dryRunCountsButInjectsNothing() {
+		ChaosSpec spec = enable(this.chaos, Map.of("repos", exception((target) -> target.getKinds().add("repository"))));
+		this.chaos.apply(new ChaosSpec(true, true, null, spec.duration(), spec.guard(), spec.assaults()), "test",
+				"dry run");
+		for (int i = 0; i < 3; i++) {
+			assertThatNoException().isThrownBy(() -> this.stock.find("sku"));
+		}
+		assertThat(this.chaos.current().assaults().get("repos").dryRunHits()).isEqualTo(3);
+		assertThat(this.chaos.current().assaults().get("repos").injected()).isZero();
+	}
+
+	@Test
+	void latencyDelaysBlockingCall() {
+		enable(this.chaos, Map.of("slow", latency(Duration.ofMillis(200), (target) -> target.getMethods().add("find"))));
+		long start = System.nanoTime();
+		assertThat(this.stock.find("sku")).isEqualTo(7);
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+	}
+
+	@Test
+	void latencyDelaysMonoWithoutBlockingTheCaller() {
+		enable(this.chaos, Map.of("slow-quote", latency(Duration.ofSeconds(2), (target) -> target.getMethods().add("quote"))));
+		long start = System.nanoTime();
+		var quote = this.reactivePayments.quote("o1");
+		Duration assembly = Duration.ofNanos(System.nanoTime() - start);
+		assertThat(assembly).as("the caller is not blocked").isLessThan(Duration.ofSeconds(1));
+		assertThat(quote.block(Duration.ofSeconds(30))).isEqualTo("quote o1");
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+	}
+
+	@Test
+	void injectionsAreCountedInMicrometer() {
+		enable(this.chaos, Map.of("stock-down", exception((target) -> target.getMethods().add("find"))));
+		for (int i = 0; i < 3; i++) {
+			assertThatExceptionOfType(ChaosException.class).isThrownBy(() -> this.stock.find("sku"));
+		}
+		assertThat(this.meters).isNotNull();
+		assertThat(this.meters.get("chaos.injections")
+			.tag("assault", "stock-down")
+			.tag("effect", "exception")
+			.tag("method", "find")
+			.counter()
+			.count()).isEqualTo(3.0);
+		assertThat(this.meters.get("chaos.enabled").gauge().value()).isEqualTo(1.0);
+	}
+
+	private long injectionsOf(int calls, double probability, long seed) {
+		List<Boolean> decisions = decisions(calls, probability, seed);
+		return decisions.stream().filter((injected) -> injected).count();
+	}
+
+	private List<Boolean> decisions(int calls, double probability, long seed) {
+		ChaosProperties.Assault assault = exception((target) -> target.getMethods().add("find"));
+		assault.setProbability(probability);
+		ChaosSpec spec = enable(this.chaos, Map.of("sometimes", assault));
+		this.chaos.apply(spec.withEnabled(false), "test", "off");
+		this.chaos.apply(new ChaosSpec(true, false, seed, spec.duration(), spec.guard(), spec.assaults()), "test",
+				"seeded");
+		List<Boolean> decisions = new ArrayList<>();
+		for (int i = 0; i < calls; i++) {
+			try {
+				this.stock.find("sku");
+				decisions.add(false);
+			}
+			catch (ChaosException ex) {
+				decisions.add(true);
+			}
+		}
+		return decisions;
+	}
+
+	private String beanName(Class<?> type) {
+		return this.context.getBeanNamesForType(type)[0];
+	}
+
+}
