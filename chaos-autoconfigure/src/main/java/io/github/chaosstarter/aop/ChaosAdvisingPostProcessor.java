@@ -2,6 +2,7 @@ package io.github.chaosstarter.aop;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
 import java.net.URL;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
@@ -22,6 +23,7 @@ import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.aop.support.StaticMethodMatcherPointcut;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.Ordered;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
 import io.github.chaosstarter.runtime.ChaosStateHolder;
@@ -49,6 +51,9 @@ public class ChaosAdvisingPostProcessor extends ProxyProcessorSupport implements
 
 	private static final long serialVersionUID = 1L;
 
+	private static final @Nullable Class<?> SPRING_DATA_REPOSITORY = resolve(
+			"org.springframework.data.repository.Repository");
+
 	private static final @Nullable URL OWN_CODE_SOURCE = codeSource(ChaosAdvisingPostProcessor.class);
 
 	private final transient ChaosStateHolder holder;
@@ -73,11 +78,12 @@ public class ChaosAdvisingPostProcessor extends ProxyProcessorSupport implements
 			return bean;
 		}
 		Class<?> type = AopUtils.getTargetClass(bean);
-		BeanKind kind = BeanKind.of(type);
-		if (kind == null || !this.watchedKinds.contains(kind) || isExcluded(type)) {
+		Class<?> repository = springDataRepository(bean);
+		BeanKind kind = (repository != null) ? BeanKind.REPOSITORY : BeanKind.of(type);
+		if (kind == null || !this.watchedKinds.contains(kind) || (repository == null && isExcluded(type))) {
 			return bean;
 		}
-		BeanInfo info = new BeanInfo(beanName, type, kind);
+		BeanInfo info = new BeanInfo(beanName, (repository != null) ? repository : type, kind);
 		DefaultPointcutAdvisor advisor = new DefaultPointcutAdvisor(ChaosPointcut.INSTANCE,
 				new ChaosInterceptor(this.holder, info));
 		if (bean instanceof Advised advised) {
@@ -85,7 +91,12 @@ public class ChaosAdvisingPostProcessor extends ProxyProcessorSupport implements
 				logger.debug("Not watching bean '" + beanName + "': its proxy is frozen");
 				return bean;
 			}
-			if (advised.getTargetSource() == AdvisedSupport.EMPTY_TARGET_SOURCE && advised.getAdvisorCount() > 0) {
+			if (repository != null && !Proxy.isProxyClass(type)) {
+				// the Spring Data proxy itself: its last interceptors execute queries without
+				// proceeding, so go first; resilience aspects, if any, sit on an outer proxy
+				advised.addAdvisor(0, advisor);
+			}
+			else if (advised.getTargetSource() == AdvisedSupport.EMPTY_TARGET_SOURCE && advised.getAdvisorCount() > 0) {
 				// no target: the last advisor produces the result; stay just before it
 				advised.addAdvisor(advised.getAdvisorCount() - 1, advisor);
 			}
@@ -104,12 +115,34 @@ public class ChaosAdvisingPostProcessor extends ProxyProcessorSupport implements
 		return proxyFactory.getProxy(getProxyClassLoader());
 	}
 
+	/**
+	 * Return the user's Spring Data repository interface when the bean is a Spring Data
+	 * repository (or a proxy around one), else {@code null}.
+	 */
+	private static @Nullable Class<?> springDataRepository(Object bean) {
+		if (SPRING_DATA_REPOSITORY == null || !(bean instanceof Advised advised)) {
+			return null;
+		}
+		for (Class<?> candidate : advised.getProxiedInterfaces()) {
+			if (SPRING_DATA_REPOSITORY.isAssignableFrom(candidate)
+					&& !candidate.getPackageName().startsWith("org.springframework.")) {
+				return candidate;
+			}
+		}
+		return null;
+	}
+
 	private static boolean isExcluded(Class<?> type) {
 		if (type.getPackageName().startsWith("org.springframework.")) {
 			return true;
 		}
 		// our own infrastructure (classes from this jar) is never attacked
 		return OWN_CODE_SOURCE != null && OWN_CODE_SOURCE.equals(codeSource(type));
+	}
+
+	private static @Nullable Class<?> resolve(String name) {
+		ClassLoader classLoader = ChaosAdvisingPostProcessor.class.getClassLoader();
+		return ClassUtils.isPresent(name, classLoader) ? ClassUtils.resolveClassName(name, classLoader) : null;
 	}
 
 	private static @Nullable URL codeSource(Class<?> type) {
