@@ -7,6 +7,7 @@ import java.net.URL;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -60,6 +61,8 @@ public class ChaosAdvisingPostProcessor extends ProxyProcessorSupport implements
 
 	private final Set<BeanKind> watchedKinds;
 
+	private final AtomicInteger advisedBeans = new AtomicInteger();
+
 	/**
 	 * Create a new instance.
 	 * @param holder the holder of the current state, shared with the runtime
@@ -70,6 +73,22 @@ public class ChaosAdvisingPostProcessor extends ProxyProcessorSupport implements
 		this.watchedKinds = Set.copyOf(watchedKinds);
 		setOrder(Ordered.LOWEST_PRECEDENCE);
 		setProxyTargetClass(true);
+	}
+
+	/**
+	 * Return how many beans got the chaos advice so far.
+	 * @return the number of watched beans
+	 */
+	public int advisedBeans() {
+		return this.advisedBeans.get();
+	}
+
+	/**
+	 * Return the kinds that get advice.
+	 * @return the watched kinds
+	 */
+	public Set<BeanKind> watchedKinds() {
+		return this.watchedKinds;
 	}
 
 	@Override
@@ -103,6 +122,7 @@ public class ChaosAdvisingPostProcessor extends ProxyProcessorSupport implements
 			else {
 				advised.addAdvisor(advisor);
 			}
+			this.advisedBeans.incrementAndGet();
 			return bean;
 		}
 		if (Modifier.isFinal(type.getModifiers())) {
@@ -112,6 +132,7 @@ public class ChaosAdvisingPostProcessor extends ProxyProcessorSupport implements
 		ProxyFactory proxyFactory = new ProxyFactory(bean);
 		proxyFactory.copyFrom(this);
 		proxyFactory.addAdvisor(advisor);
+		this.advisedBeans.incrementAndGet();
 		return proxyFactory.getProxy(getProxyClassLoader());
 	}
 

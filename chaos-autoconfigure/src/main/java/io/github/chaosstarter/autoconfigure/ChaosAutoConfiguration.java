@@ -77,4 +77,10 @@ public final class ChaosAutoConfiguration {
 		return runtime;
 	}
 
+	@Bean
+	ChaosStartupReport chaosStartupReport(ChaosAdvisingPostProcessor chaosAdvisingPostProcessor,
+			ObjectProvider<ChaosRuntime> chaosRuntime) {
+		return new ChaosStartupReport(chaosAdvisingPostProcessor, chaosRuntime);
+	}
+
 }
