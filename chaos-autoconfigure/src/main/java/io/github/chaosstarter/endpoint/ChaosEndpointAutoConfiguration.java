@@ -12,6 +12,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,8 +25,9 @@ import io.github.chaosstarter.report.ResilienceReporter;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration}
- * for the {@link ChaosEndpoint chaos endpoint}. Warns once at startup when the endpoint is
- * exposed over HTTP and Spring Security is absent.
+ * for the {@link ChaosEndpoint chaos endpoint}. When the endpoint is exposed over HTTP, lets
+ * Spring MVC and WebFlux read nested JSON into actuator operation bodies (see
+ * {@link OperationBodies}) and warns once at startup when Spring Security is absent.
  *
  * @author Chaos Starter team
  */
@@ -39,6 +42,32 @@ public final class ChaosEndpointAutoConfiguration {
 	ChaosEndpoint chaosEndpoint(ChaosUpdater chaosUpdater, ChaosAuditLog chaosAuditLog,
 			ObjectProvider<ResilienceReporter> resilienceReporter) {
 		return new ChaosEndpoint(chaosUpdater, chaosAuditLog, resilienceReporter);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnAvailableEndpoint(endpoint = ChaosEndpoint.class, exposure = EndpointExposure.WEB)
+	@ConditionalOnWebApplication(type = Type.SERVLET)
+	@ConditionalOnClass(name = "org.springframework.web.servlet.config.annotation.WebMvcConfigurer")
+	static class WebMvcOperationBodyConfiguration {
+
+		@Bean
+		static WebMvcOperationBodyConverter.Configurer chaosWebMvcOperationBodyConfigurer() {
+			return new WebMvcOperationBodyConverter.Configurer();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnAvailableEndpoint(endpoint = ChaosEndpoint.class, exposure = EndpointExposure.WEB)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	@ConditionalOnClass(name = "org.springframework.web.reactive.config.WebFluxConfigurer")
+	static class WebFluxOperationBodyConfiguration {
+
+		@Bean
+		static WebFluxOperationBodyReader.Configurer chaosWebFluxOperationBodyConfigurer() {
+			return new WebFluxOperationBodyReader.Configurer();
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
