@@ -101,7 +101,9 @@ final class WebMvcOperationBodyConverter implements GenericHttpMessageConverter<
 	 */
 	static final class Configurer implements WebMvcConfigurer {
 
+		// deprecated in Spring Framework 7, but the replacement does not exist in 6.2 (Boot 3.5)
 		@Override
+		@SuppressWarnings("removal")
 		public void extendMessageConverters(List<org.springframework.http.converter.HttpMessageConverter<?>> converters) {
 			converters.add(0, new WebMvcOperationBodyConverter());
 		}
