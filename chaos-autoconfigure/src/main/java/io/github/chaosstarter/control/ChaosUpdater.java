@@ -159,6 +159,10 @@ public class ChaosUpdater {
 		catch (BindException ex) {
 			throw invalid(ex);
 		}
+		catch (IllegalArgumentException | IllegalStateException ex) {
+			// input the binder cannot even read is still bad input, never a server error
+			throw new InvalidChaosPropertyException(display(name), "cannot be read: " + ex.getMessage());
+		}
 	}
 
 	private static InvalidChaosPropertyException invalid(BindException ex) {
