@@ -1,9 +1,7 @@
 package io.github.chaosstarter.control;
 
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,7 +34,7 @@ public class ChaosAuditLog implements ChaosChangeListener {
 
 	private final int capacity;
 
-	private final Deque<Entry> entries = new ArrayDeque<>();
+	private final List<Entry> entries = new ArrayList<>();
 
 	/**
 	 * Create an audit log that keeps the last {@value #DEFAULT_CAPACITY} changes.
@@ -59,9 +57,14 @@ public class ChaosAuditLog implements ChaosChangeListener {
 		Entry entry = new Entry(change.at(), change.actor(), change.description(), changes,
 				change.current().version());
 		synchronized (this.entries) {
-			this.entries.addLast(entry);
+			// listeners run after the swap, outside the runtime's lock: keep the order of the states
+			int index = this.entries.size();
+			while (index > 0 && this.entries.get(index - 1).version() > entry.version()) {
+				index--;
+			}
+			this.entries.add(index, entry);
 			while (this.entries.size() > this.capacity) {
-				this.entries.removeFirst();
+				this.entries.remove(0);
 			}
 		}
 		if (logger.isInfoEnabled()) {
