@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -124,10 +125,23 @@ public class ChaosRuntime implements DisposableBean {
 	 * @return the new state
 	 */
 	public ChaosState apply(ChaosSpec next, String actor, String description) {
+		return update((current) -> next, actor, description);
+	}
+
+	/**
+	 * Derive a new specification from the current one and put it in place, with no other
+	 * change in between (read, merge and swap happen under the writers' lock). When the
+	 * function throws, nothing changes.
+	 * @param derive derives the new, already validated specification from the current one
+	 * @param actor who makes the change
+	 * @param description what changes, in words
+	 * @return the new state
+	 */
+	public ChaosState update(UnaryOperator<ChaosSpec> derive, String actor, String description) {
 		ChaosChange change;
 		synchronized (this.lock) {
 			ChaosState previous = this.holder.current();
-			ChaosState current = build(previous, next);
+			ChaosState current = build(previous, derive.apply(previous.spec()));
 			this.holder.set(current);
 			scheduleAutoHalt(current);
 			change = new ChaosChange(previous, current, actor, description, this.clock.instant());

@@ -1,0 +1,71 @@
+package io.github.chaosstarter.endpoint;
+
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.json.JsonParserFactory;
+import org.springframework.http.MediaType;
+
+/**
+ * Reads the JSON bodies of actuator write operations as maps whose values may be nested
+ * objects and lists. Actuator declares the body as {@code Map<String, String>}, which JSON
+ * libraries refuse to fill from nested objects; the {@code chaos} endpoint takes its assaults
+ * as nested objects, with the structure of the {@code chaos.*} properties. Only the bodies of
+ * actuator operation handlers are read this way; flat bodies read exactly as before, and an
+ * endpoint that expects a string still gets a 400 for a nested value.
+ *
+ * @author Chaos Starter team
+ */
+final class OperationBodies {
+
+	/** Largest body read. */
+	static final int MAX_BODY_SIZE = 256 * 1024;
+
+	private OperationBodies() {
+	}
+
+	/**
+	 * Return whether a request body parameter belongs to an actuator operation handler
+	 * (Spring MVC or WebFlux, Spring Boot 3.5 or 4).
+	 * @param handlerClass the class declaring the handler method
+	 * @return {@code true} for actuator operation handlers
+	 */
+	static boolean isOperationHandler(@Nullable Class<?> handlerClass) {
+		if (handlerClass == null) {
+			return false;
+		}
+		String name = handlerClass.getName();
+		return name.startsWith("org.springframework.boot.") && (name.endsWith("EndpointHandlerMapping$OperationHandler")
+				|| name.endsWith("EndpointHandlerMapping$WriteOperationHandler"));
+	}
+
+	/**
+	 * Return whether a content type is JSON.
+	 * @param mediaType the content type, or {@code null}
+	 * @return {@code true} for {@code application/json} and {@code application/*+json}
+	 */
+	static boolean isJson(@Nullable MediaType mediaType) {
+		return mediaType == null || MediaType.APPLICATION_JSON.isCompatibleWith(mediaType)
+				|| (mediaType.getSubtype().endsWith("+json") && "application".equals(mediaType.getType()));
+	}
+
+	/**
+	 * Parse a body.
+	 * @param body the body text
+	 * @return the top-level object
+	 * @throws IllegalArgumentException when the body is not a JSON object
+	 */
+	static Map<String, Object> parse(String body) {
+		try {
+			return JsonParserFactory.getJsonParser().parseMap(body);
+		}
+		catch (IllegalArgumentException | IllegalStateException ex) {
+			throw new IllegalArgumentException("The body is not a JSON object: " + ex.getMessage(), ex);
+		}
+		catch (StackOverflowError ex) {
+			throw new IllegalArgumentException("The body is nested too deeply");
+		}
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * The {@code chaos} actuator endpoint: state, changes, halt and the resilience report.
+ */
+@NullMarked
+package io.github.chaosstarter.endpoint;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,34 @@
+package io.github.chaosstarter.endpoint;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.github.chaosstarter.fixtures.endpoint.EndpointTestApplication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The {@code chaos} endpoint exposed without {@code access=unrestricted}: read only.
+ */
+@SpringBootTest(classes = EndpointTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.main.web-application-type=servlet", AbstractChaosEndpointHttpTests.EXPOSE })
+class ChaosEndpointReadOnlyTests {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void writeOperationsAreRefusedByDefault() {
+		HttpJson http = new HttpJson(this.port);
+		String before = http.get("/actuator/chaos").body();
+		assertThat(http.get("/actuator/chaos").status()).isEqualTo(200);
+		assertThat(http.post("/actuator/chaos", AbstractChaosEndpointHttpTests.BOOM).status()).isIn(404, 405);
+		assertThat(http.delete("/actuator/chaos").status()).isIn(404, 405);
+		assertThat(http.delete("/actuator/chaos/report").status()).isIn(404, 405);
+		assertThat(http.get("/actuator/chaos").body()).isEqualTo(before);
+	}
+
+}

@@ -1,0 +1,78 @@
+package io.github.chaosstarter.endpoint;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.github.chaosstarter.fixtures.endpoint.EndpointTestApplication;
+import io.github.chaosstarter.report.ResilienceReport;
+import io.github.chaosstarter.report.ResilienceReport.CircuitBreakerReport;
+import io.github.chaosstarter.report.ResilienceReporter;
+import io.github.chaosstarter.report.Verdict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The report operations of the {@code chaos} endpoint over HTTP, with a reporter.
+ */
+@SpringBootTest(classes = { EndpointTestApplication.class, ChaosEndpointReportHttpTests.ReporterConfiguration.class },
+		webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.main.web-application-type=servlet", AbstractChaosEndpointHttpTests.EXPOSE,
+				AbstractChaosEndpointHttpTests.UNRESTRICTED })
+class ChaosEndpointReportHttpTests {
+
+	static final AtomicInteger resets = new AtomicInteger();
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void reportIsServedAndReset() {
+		HttpJson http = new HttpJson(this.port);
+		HttpJson.Response report = http.get("/actuator/chaos/report");
+		assertThat(report.status()).as(report.body()).isEqualTo(200);
+		assertThat(report.json()).containsEntry("since", "2026-11-28T10:00:00Z")
+			.containsEntry("injections", Map.of("total", 5, "byAssault", Map.of("payments-down", 5)));
+		assertThat(report.body()).contains("\"verdict\":\"REACTED\"");
+		int before = resets.get();
+		assertThat(http.delete("/actuator/chaos/report").status()).isEqualTo(200);
+		assertThat(resets.get()).isEqualTo(before + 1);
+		assertThat(http.get("/actuator/chaos/elsewhere").status()).isEqualTo(404);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ReporterConfiguration {
+
+		@Bean
+		ResilienceReporter fixedReporter() {
+			return new ResilienceReporter() {
+
+				@Override
+				public ResilienceReport report() {
+					Instant since = Instant.parse("2026-11-28T10:00:00Z");
+					CircuitBreakerReport breaker = new CircuitBreakerReport("payments", Verdict.REACTED, 5, List.of(), 0,
+							"opened after 5 of 5 calls failed", List.of());
+					return new ResilienceReport(since, new ResilienceReport.Injections(5, Map.of("payments-down", 5L)),
+							List.of(breaker), List.of(), List.of(), List.of(), List.of());
+				}
+
+				@Override
+				public void reset() {
+					resets.incrementAndGet();
+				}
+
+			};
+		}
+
+	}
+
+}
