@@ -1,0 +1,44 @@
+package io.github.chaosstarter.report;
+
+import java.util.stream.Stream;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+/**
+ * Gauge {@code chaos.report.verdicts} (tag {@code verdict}): how many circuit breakers,
+ * retries, fallbacks and time limiters of the current experiment have each verdict.
+ *
+ * @author Chaos Starter team
+ */
+class ReportMetrics implements MeterBinder {
+
+	private final ResilienceReporter reporter;
+
+	ReportMetrics(ResilienceReporter reporter) {
+		this.reporter = reporter;
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		for (Verdict verdict : Verdict.values()) {
+			Gauge.builder("chaos.report.verdicts", this.reporter, (reporter) -> count(reporter.report(), verdict))
+				.description("Resilience mechanisms of the current chaos experiment with this verdict")
+				.tag("verdict", verdict.name())
+				.register(registry);
+		}
+	}
+
+	static long count(ResilienceReport report, Verdict verdict) {
+		return Stream
+			.of(report.circuitBreakers().stream().map(ResilienceReport.CircuitBreakerReport::verdict),
+					report.retries().stream().map(ResilienceReport.RetryReport::verdict),
+					report.fallbacks().stream().map(ResilienceReport.FallbackReport::verdict),
+					report.timeLimiters().stream().map(ResilienceReport.TimeLimiterReport::verdict))
+			.flatMap((verdicts) -> verdicts)
+			.filter(verdict::equals)
+			.count();
+	}
+
+}
