@@ -45,11 +45,10 @@ public final class ChaosReportAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry")
-	@ConditionalOnBean(ResilienceRecorder.class)
 	static class Resilience4jConfiguration {
 
 		@Bean
-		Resilience4jObserver chaosResilience4jObserver(ResilienceRecorder resilienceRecorder,
+		Resilience4jObserver chaosResilience4jObserver(ObjectProvider<ResilienceRecorder> resilienceRecorder,
 				ListableBeanFactory beanFactory) {
 			return new Resilience4jObserver(resilienceRecorder, beanFactory);
 		}
@@ -72,11 +71,10 @@ public final class ChaosReportAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.springframework.resilience.retry.MethodRetryEvent")
-	@ConditionalOnBean(ResilienceRecorder.class)
 	static class SpringRetryConfiguration {
 
 		@Bean
-		SpringRetryListener chaosSpringRetryListener(ResilienceRecorder resilienceRecorder) {
+		SpringRetryListener chaosSpringRetryListener(ObjectProvider<ResilienceRecorder> resilienceRecorder) {
 			return new SpringRetryListener(resilienceRecorder);
 		}
 
@@ -87,8 +85,7 @@ public final class ChaosReportAutoConfiguration {
 	static class MetricsConfiguration {
 
 		@Bean
-		@ConditionalOnBean(ResilienceReporter.class)
-		ReportMetrics chaosReportMetrics(ResilienceReporter resilienceReporter) {
+		ReportMetrics chaosReportMetrics(ObjectProvider<ResilienceReporter> resilienceReporter) {
 			return new ReportMetrics(resilienceReporter);
 		}
 

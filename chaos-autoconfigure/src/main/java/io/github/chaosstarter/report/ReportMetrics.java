@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
+import org.springframework.beans.factory.ObjectProvider;
+
 /**
  * Gauge {@code chaos.report.verdicts} (tag {@code verdict}): how many circuit breakers,
  * retries, fallbacks and time limiters of the current experiment have each verdict.
@@ -14,16 +16,20 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  */
 class ReportMetrics implements MeterBinder {
 
-	private final ResilienceReporter reporter;
+	private final ObjectProvider<ResilienceReporter> reporter;
 
-	ReportMetrics(ResilienceReporter reporter) {
+	ReportMetrics(ObjectProvider<ResilienceReporter> reporter) {
 		this.reporter = reporter;
 	}
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
+		ResilienceReporter reporter = this.reporter.getIfAvailable();
+		if (reporter == null) {
+			return;
+		}
 		for (Verdict verdict : Verdict.values()) {
-			Gauge.builder("chaos.report.verdicts", this.reporter, (reporter) -> count(reporter.report(), verdict))
+			Gauge.builder("chaos.report.verdicts", reporter, (source) -> count(source.report(), verdict))
 				.description("Resilience mechanisms of the current chaos experiment with this verdict")
 				.tag("verdict", verdict.name())
 				.register(registry);

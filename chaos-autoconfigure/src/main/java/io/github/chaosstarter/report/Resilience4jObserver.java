@@ -20,6 +20,7 @@ import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.Ordered;
 import org.springframework.util.ClassUtils;
@@ -45,9 +46,11 @@ class Resilience4jObserver implements SmartInitializingSingleton, InstanceSettin
 
 	private static final String BREAKER_ASPECT = "io.github.resilience4j.spring6.circuitbreaker.configure.CircuitBreakerAspect";
 
-	private final ResilienceRecorder recorder;
+	private final ObjectProvider<ResilienceRecorder> recorderProvider;
 
 	private final ListableBeanFactory beanFactory;
+
+	private @Nullable ResilienceRecorder recorder;
 
 	private final Set<Object> observed = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
 
@@ -59,13 +62,18 @@ class Resilience4jObserver implements SmartInitializingSingleton, InstanceSettin
 
 	private int @Nullable [] orders;
 
-	Resilience4jObserver(ResilienceRecorder recorder, ListableBeanFactory beanFactory) {
-		this.recorder = recorder;
+	Resilience4jObserver(ObjectProvider<ResilienceRecorder> recorder, ListableBeanFactory beanFactory) {
+		this.recorderProvider = recorder;
 		this.beanFactory = beanFactory;
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
+		ResilienceRecorder recorder = this.recorderProvider.getIfAvailable();
+		if (recorder == null) {
+			return;
+		}
+		this.recorder = recorder;
 		ClassLoader classLoader = getClass().getClassLoader();
 		this.breakerRegistries = this.beanFactory.getBeanProvider(CircuitBreakerRegistry.class).orderedStream().toList();
 		for (CircuitBreakerRegistry registry : this.breakerRegistries) {
@@ -74,15 +82,15 @@ class Resilience4jObserver implements SmartInitializingSingleton, InstanceSettin
 			registry.getAllCircuitBreakers().forEach(this::observe);
 		}
 		if (ClassUtils.isPresent(RETRY_REGISTRY, classLoader)) {
-			this.retries = new RetrySupport(this.recorder, this.beanFactory, this.observed,
+			this.retries = new RetrySupport(recorder, this.beanFactory, this.observed,
 					ClassUtils.isPresent(RETRY_PROPERTIES, classLoader));
 		}
 		if (ClassUtils.isPresent(TIME_LIMITER_REGISTRY, classLoader)) {
-			this.timeLimiters = new TimeLimiterSupport(this.recorder, this.beanFactory, this.observed);
+			this.timeLimiters = new TimeLimiterSupport(recorder, this.beanFactory, this.observed);
 		}
 		this.orders = aspectOrders(classLoader);
-		this.recorder.setSettings(this);
-		this.recorder.reset();
+		recorder.setSettings(this);
+		recorder.reset();
 	}
 
 	private int @Nullable [] aspectOrders(ClassLoader classLoader) {
@@ -100,11 +108,11 @@ class Resilience4jObserver implements SmartInitializingSingleton, InstanceSettin
 	}
 
 	private void observe(CircuitBreaker breaker) {
-		if (!this.observed.add(breaker)) {
+		ResilienceRecorder recorder = this.recorder;
+		if (recorder == null || !this.observed.add(breaker)) {
 			return;
 		}
 		String name = breaker.getName();
-		ResilienceRecorder recorder = this.recorder;
 		breaker.getEventPublisher()
 			.onError((event) -> recorder.breakerError(name, event.getThrowable()))
 			.onIgnoredError((event) -> recorder.breakerIgnoredError(name, event.getThrowable()))

@@ -3,6 +3,7 @@ package io.github.chaosstarter.report;
 import java.lang.reflect.Method;
 
 import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationListener;
 import org.springframework.resilience.retry.MethodRetryEvent;
 
@@ -15,24 +16,28 @@ import org.springframework.resilience.retry.MethodRetryEvent;
  */
 class SpringRetryListener implements ApplicationListener<MethodRetryEvent> {
 
-	private final ResilienceRecorder recorder;
+	private final ObjectProvider<ResilienceRecorder> recorder;
 
-	SpringRetryListener(ResilienceRecorder recorder) {
+	SpringRetryListener(ObjectProvider<ResilienceRecorder> recorder) {
 		this.recorder = recorder;
 	}
 
 	@Override
 	public void onApplicationEvent(MethodRetryEvent event) {
+		ResilienceRecorder recorder = this.recorder.getIfAvailable();
+		if (recorder == null) {
+			return;
+		}
 		try {
 			Method method = event.getMethod();
-			Object source = event.getSource();
-			Class<?> type = AopUtils.getTargetClass(source);
-			String name = Guards.shortName((type != null) ? type : method.getDeclaringClass(), method);
+			Object target = event.getSource().getThis();
+			Class<?> type = (target != null) ? AopUtils.getTargetClass(target) : method.getDeclaringClass();
+			String name = Guards.shortName(type, method);
 			if (event.isRetryAborted()) {
-				this.recorder.retryExhausted(name, event.getFailure());
+				recorder.retryExhausted(name, event.getFailure());
 			}
 			else {
-				this.recorder.retryAttempt(name, event.getFailure());
+				recorder.retryAttempt(name, event.getFailure());
 			}
 		}
 		catch (RuntimeException ex) {
