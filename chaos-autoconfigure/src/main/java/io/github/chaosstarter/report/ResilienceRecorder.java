@@ -232,6 +232,19 @@ public class ResilienceRecorder implements ResilienceReporter, InjectionListener
 		}
 	}
 
+	/**
+	 * Spring Framework publishes one event per failed attempt and one more, marked aborted,
+	 * when it gives up: the last failure was not retried.
+	 */
+	void springRetryAborted(String name, @Nullable Throwable failure) {
+		Experiment experiment = this.experiment;
+		if (experiment.isInjected(failure)) {
+			Experiment.RetryStats stats = experiment.retry(name);
+			stats.exhausted.incrementAndGet();
+			stats.attempts.getAndUpdate((attempts) -> Math.max(0, attempts - 1));
+		}
+	}
+
 	void retryRecovered(String name, @Nullable Throwable lastFailure) {
 		Experiment experiment = this.experiment;
 		if (experiment.isInjected(lastFailure)) {

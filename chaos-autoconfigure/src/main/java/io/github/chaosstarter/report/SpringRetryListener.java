@@ -9,8 +9,8 @@ import org.springframework.resilience.retry.MethodRetryEvent;
 
 /**
  * Tells the {@link ResilienceRecorder} about Spring Framework 7 {@code @Retryable} failures:
- * each {@link MethodRetryEvent} is one failed attempt, the last one aborts the retry. Loaded
- * only where the event type exists.
+ * each failed attempt publishes a {@link MethodRetryEvent}, and giving up publishes one more,
+ * marked aborted. Loaded only where the event type exists.
  *
  * @author Chaos Starter team
  */
@@ -34,7 +34,7 @@ class SpringRetryListener implements ApplicationListener<MethodRetryEvent> {
 			Class<?> type = (target != null) ? AopUtils.getTargetClass(target) : method.getDeclaringClass();
 			String name = Guards.shortName(type, method);
 			if (event.isRetryAborted()) {
-				recorder.retryExhausted(name, event.getFailure());
+				recorder.springRetryAborted(name, event.getFailure());
 			}
 			else {
 				recorder.retryAttempt(name, event.getFailure());

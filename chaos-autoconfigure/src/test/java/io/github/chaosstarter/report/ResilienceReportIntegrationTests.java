@@ -35,6 +35,7 @@ import io.github.chaosstarter.fixtures.report.ReportShopApplication.PricingServi
 import io.github.chaosstarter.fixtures.report.ReportShopApplication.ReactivePaymentService;
 import io.github.chaosstarter.fixtures.report.ReportShopApplication.RefundService;
 import io.github.chaosstarter.fixtures.report.ReportShopApplication.ShippingService;
+import io.github.chaosstarter.fixtures.report.ReportShopApplication.SpringRetryService;
 import io.github.chaosstarter.fixtures.report.ReportShopApplication.StockRepository;
 import io.github.chaosstarter.report.ResilienceReport.CircuitBreakerReport;
 import io.github.chaosstarter.report.ResilienceReport.FallbackReport;
@@ -117,6 +118,9 @@ class ResilienceReportIntegrationTests {
 
 	@Autowired
 	StockRepository stock;
+
+	@Autowired
+	SpringRetryService springRetry;
 
 	@BeforeEach
 	void startClean() {
@@ -386,6 +390,17 @@ class ResilienceReportIntegrationTests {
 		assertThat(breaker.transitions()).singleElement()
 			.satisfies((transition) -> assertThat(transition.afterInjections()).isZero());
 		assertThat(breaker.verdict()).isEqualTo(Verdict.NOT_EXERCISED);
+	}
+
+	@Test
+	void springRetryableThatRetriesInjectedFailuresReacted() {
+		attack("fetch-down", exception("fetch", null));
+		assertThatExceptionOfType(ChaosException.class).isThrownBy(() -> this.springRetry.fetch());
+		RetryReport retry = this.reporter.report().retry("SpringRetryService.fetch");
+		assertThat(retry.verdict()).isEqualTo(Verdict.REACTED);
+		assertThat(retry.retryAttempts()).isEqualTo(2);
+		assertThat(retry.exhausted()).isEqualTo(1);
+		assertThat(this.reporter.report().unprotected()).isEmpty();
 	}
 
 	@Test
