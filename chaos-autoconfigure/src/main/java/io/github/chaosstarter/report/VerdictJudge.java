@@ -131,8 +131,7 @@ final class VerdictJudge {
 			}
 			Guard retry = find(method, Guard.Kind.RETRY);
 			if (retry != null) {
-				String inside = retryInsideBreaker(retry.name(), name);
-				addOnce(warnings, inside);
+				addOnce(warnings, retryWrapsBreaker(retry.name(), name));
 			}
 			if (method.restController() && !breaker.hasFallback()) {
 				addOnce(warnings, "guards " + method.name()
@@ -143,14 +142,19 @@ final class VerdictJudge {
 		return warnings;
 	}
 
-	private @Nullable String retryInsideBreaker(String retry, String breaker) {
+	/**
+	 * A retry whose aspect wraps the breaker's (Resilience4j's default order) makes every
+	 * attempt a breaker failure: the breaker opens maxAttempts times sooner and, once open,
+	 * the retry retries its refusals.
+	 */
+	private @Nullable String retryWrapsBreaker(String retry, String breaker) {
 		int[] orders = this.settings.retryAndBreakerOrder();
-		if (orders == null || orders[0] <= orders[1]) {
+		if (orders == null || orders[0] >= orders[1]) {
 			return null;
 		}
-		return "retry `" + retry + "` runs inside circuit breaker `" + breaker
-				+ "` (resilience4j.retry.retryAspectOrder=" + orders[0]
-				+ " > resilience4j.circuitbreaker.circuitBreakerAspectOrder=" + orders[1]
+		return "retry `" + retry + "` wraps circuit breaker `" + breaker
+				+ "` on the inside (resilience4j.retry.retryAspectOrder=" + orders[0]
+				+ " < resilience4j.circuitbreaker.circuitBreakerAspectOrder=" + orders[1]
 				+ "): each retry counts as a circuit breaker failure";
 	}
 
@@ -172,7 +176,7 @@ final class VerdictJudge {
 				Guard retry = find(method, Guard.Kind.RETRY);
 				Guard breaker = find(method, Guard.Kind.CIRCUIT_BREAKER);
 				if (retry != null && breaker != null && retry.name().equals(name)) {
-					addOnce(warnings, retryInsideBreaker(name, breaker.name()));
+					addOnce(warnings, retryWrapsBreaker(name, breaker.name()));
 				}
 			}
 			reports.add(retry(name, experiment.retries.getOrDefault(name, NO_RETRY), config, warnings));
