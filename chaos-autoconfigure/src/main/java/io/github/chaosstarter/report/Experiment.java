@@ -144,6 +144,11 @@ final class Experiment {
 		/** Injected exceptions it recorded as failures. */
 		final AtomicLong failures = new AtomicLong();
 
+		/** Injected delays inside it. */
+		final AtomicLong delays = new AtomicLong();
+
+		final AtomicLong longestDelayNanos = new AtomicLong();
+
 		final Sample ignored = new Sample();
 
 		final Sample notRecorded = new Sample();

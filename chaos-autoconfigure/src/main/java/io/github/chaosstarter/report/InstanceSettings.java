@@ -64,9 +64,12 @@ interface InstanceSettings {
 	 * @param countBased whether the sliding window counts calls (else seconds)
 	 * @param records whether an exception is recorded as a failure
 	 * @param ignores whether an exception is ignored
+	 * @param slowCallDurationThreshold how long a call must take to count as slow
+	 * @param slowCallRateThreshold the slow call rate threshold in percent
 	 */
 	record BreakerSettings(int minimumNumberOfCalls, float failureRateThreshold, int slidingWindowSize,
-			boolean countBased, Predicate<Throwable> records, Predicate<Throwable> ignores) {
+			boolean countBased, Predicate<Throwable> records, Predicate<Throwable> ignores,
+			Duration slowCallDurationThreshold, float slowCallRateThreshold) {
 	}
 
 	/**

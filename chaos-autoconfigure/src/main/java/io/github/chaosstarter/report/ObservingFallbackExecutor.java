@@ -31,19 +31,35 @@ class ObservingFallbackExecutor extends FallbackExecutor {
 
 	private final FallbackExecutor delegate;
 
-	private final ObjectProvider<ResilienceRecorder> recorder;
+	private final ObjectProvider<ResilienceRecorder> recorderProvider;
+
+	private volatile @Nullable ResilienceRecorder recorder;
+
+	private volatile boolean resolved;
 
 	@SuppressWarnings("NullAway")
 	ObservingFallbackExecutor(FallbackExecutor delegate, ObjectProvider<ResilienceRecorder> recorder) {
 		super(null, null);
 		this.delegate = delegate;
-		this.recorder = recorder;
+		this.recorderProvider = recorder;
+	}
+
+	/**
+	 * Resolve the recorder once: a bean look-up per guarded call would cost even while chaos
+	 * is off.
+	 */
+	private @Nullable ResilienceRecorder recorder() {
+		if (!this.resolved) {
+			this.recorder = this.recorderProvider.getIfAvailable();
+			this.resolved = true;
+		}
+		return this.recorder;
 	}
 
 	@Override
 	public Object execute(ProceedingJoinPoint proceedingJoinPoint, Method method, String fallbackMethodValue,
 			CheckedSupplier<Object> primaryFunction) throws Throwable {
-		ResilienceRecorder recorder = this.recorder.getIfAvailable();
+		ResilienceRecorder recorder = recorder();
 		if (recorder == null || fallbackMethodValue == null || fallbackMethodValue.isEmpty()
 				|| !recorder.chaosActive()) {
 			return this.delegate.execute(proceedingJoinPoint, method, fallbackMethodValue, primaryFunction);

@@ -2,6 +2,8 @@ package io.github.chaosstarter.report;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.chaosstarter.report.ResilienceReport.CircuitBreakerReport;
 import io.github.chaosstarter.report.ResilienceReport.FallbackReport;
 import io.github.chaosstarter.report.ResilienceReport.RetryReport;
@@ -57,7 +59,7 @@ final class ReportSummary {
 		return out.toString();
 	}
 
-	private static void line(StringBuilder out, String what, Verdict verdict, String counts, String reason,
+	private static void line(StringBuilder out, String what, Verdict verdict, String counts, @Nullable String reason,
 			List<String> warnings) {
 		out.append(System.lineSeparator()).append("  ").append(what).append(": ").append(verdict);
 		out.append(" (").append(counts).append(")");

@@ -169,7 +169,8 @@ class Resilience4jObserver implements SmartInitializingSingleton, InstanceSettin
 		int minimum = countBased ? Math.min(config.getMinimumNumberOfCalls(), config.getSlidingWindowSize())
 				: config.getMinimumNumberOfCalls();
 		return new BreakerSettings(minimum, config.getFailureRateThreshold(), config.getSlidingWindowSize(), countBased,
-				config.getRecordExceptionPredicate(), config.getIgnoreExceptionPredicate());
+				config.getRecordExceptionPredicate(), config.getIgnoreExceptionPredicate(),
+				config.getSlowCallDurationThreshold(), config.getSlowCallRateThreshold());
 	}
 
 	@Override

@@ -2,7 +2,6 @@ package io.github.chaosstarter.report;
 
 import java.lang.reflect.Method;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,8 +128,13 @@ public class ResilienceRecorder implements ResilienceReporter, InjectionListener
 		for (Guard guard : guards) {
 			switch (guard.kind()) {
 				case CIRCUIT_BREAKER -> {
+					BreakerStats stats = experiment.breaker(guard.name());
+					if (injection.delayNanos() > 0) {
+						stats.delays.incrementAndGet();
+						stats.longestDelayNanos.accumulateAndGet(injection.delayNanos(), Math::max);
+					}
 					if (failure != null) {
-						breakerReached(experiment.breaker(guard.name()), guard.name(), failure);
+						breakerReached(stats, guard.name(), failure);
 					}
 				}
 				case RETRY, SPRING_RETRY -> {
@@ -209,7 +213,7 @@ public class ResilienceRecorder implements ResilienceReporter, InjectionListener
 	void breakerTransition(String name, String from, String to, @Nullable String because) {
 		Experiment experiment = this.experiment;
 		BreakerStats stats = experiment.breaker(name);
-		long failures = stats.failures.get();
+		long failures = stats.failures.get() + stats.delays.get();
 		stats.transitions.add(new Transition(from, to, this.clock.instant(), failures));
 		if ("OPEN".equals(to) && failures > 0 && stats.openedBecause == null && because != null) {
 			stats.openedBecause = because;
@@ -301,10 +305,6 @@ public class ResilienceRecorder implements ResilienceReporter, InjectionListener
 				|| type.equals("java.util.concurrent.TimeoutException")
 				|| type.equals("io.github.resilience4j.bulkhead.BulkheadFullException")
 				|| type.equals("io.github.resilience4j.ratelimiter.RequestNotPermitted");
-	}
-
-	static String describe(Duration duration) {
-		return duration.toMillis() + "ms";
 	}
 
 }

@@ -74,7 +74,7 @@ final class VerdictJudge {
 	CircuitBreakerReport circuitBreaker(String name, BreakerStats stats, @Nullable String stateAtStart,
 			List<String> warnings) {
 		long failures = stats.failures.get();
-		long reached = Math.max(stats.reached.get(), failures + stats.ignored.count.get());
+		long reached = Math.max(stats.reached.get(), failures + stats.ignored.count.get()) + stats.delays.get();
 		List<Transition> transitions = List.copyOf(stats.transitions);
 		long notPermitted = stats.notPermitted.get();
 		if (reached == 0) {
@@ -101,6 +101,9 @@ final class VerdictJudge {
 	}
 
 	private String breakerReason(String name, BreakerStats stats, long failures) {
+		if (failures == 0 && stats.reached.get() == 0 && stats.delays.get() > 0) {
+			return slowCallReason(name, stats);
+		}
 		if (failures == 0 && stats.ignored.count.get() > 0) {
 			return "the injected " + stats.ignored.type() + " is in ignoreExceptions of circuit breaker `" + name + "`";
 		}
@@ -120,6 +123,25 @@ final class VerdictJudge {
 				+ " injected failures but its failure rate stayed below failureRateThreshold="
 				+ percent(config.failureRateThreshold()) + " (slidingWindowSize=" + config.slidingWindowSize()
 				+ (config.countBased() ? " calls" : " seconds") + ")";
+	}
+
+	private String slowCallReason(String name, BreakerStats stats) {
+		long delays = stats.delays.get();
+		Duration longest = Duration.ofNanos(stats.longestDelayNanos.get());
+		BreakerSettings config = this.settings.breaker(name);
+		if (config == null) {
+			return "circuit breaker `" + name + "` saw " + delays + " injected delays and did not open";
+		}
+		if (longest.compareTo(config.slowCallDurationThreshold()) < 0) {
+			return "the injected latency of at most " + longest.toMillis() + "ms is below slowCallDurationThreshold="
+					+ config.slowCallDurationThreshold().toMillis() + "ms of circuit breaker `" + name + "`";
+		}
+		if (delays < config.minimumNumberOfCalls()) {
+			return "circuit breaker `" + name + "` needs minimumNumberOfCalls=" + config.minimumNumberOfCalls()
+					+ " and saw " + delays + " injected delays";
+		}
+		return "circuit breaker `" + name + "` saw " + delays + " injected delays but its slow call rate stayed below "
+				+ "slowCallRateThreshold=" + percent(config.slowCallRateThreshold());
 	}
 
 	private List<String> breakerWarnings(String name, List<Attacked> attacked) {

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class VerdictJudgeTests {
 
 	private static final InstanceSettings.BreakerSettings BREAKER = new InstanceSettings.BreakerSettings(5, 50, 10,
-			true, (failure) -> true, (failure) -> false);
+			true, (failure) -> true, (failure) -> false, Duration.ofSeconds(60), 100);
 
 	@Test
 	void breakerWithFailuresBelowTheThresholdDidNotReactNamingTheThreshold() {
@@ -37,6 +37,17 @@ class VerdictJudgeTests {
 		assertThat(report.verdict()).isEqualTo(Verdict.DID_NOT_REACT);
 		assertThat(report.reason()).isEqualTo("circuit breaker `payments` saw 6 injected failures but its failure "
 				+ "rate stayed below failureRateThreshold=50% (slidingWindowSize=10 calls)");
+	}
+
+	@Test
+	void breakerWithInjectedLatencyBelowTheSlowCallThresholdDidNotReact() {
+		BreakerStats stats = new BreakerStats();
+		stats.delays.set(6);
+		stats.longestDelayNanos.set(Duration.ofMillis(300).toNanos());
+		var report = judge(settings()).circuitBreaker("payments", stats, "CLOSED", List.of());
+		assertThat(report.verdict()).isEqualTo(Verdict.DID_NOT_REACT);
+		assertThat(report.reason()).isEqualTo("the injected latency of at most 300ms is below "
+				+ "slowCallDurationThreshold=60000ms of circuit breaker `payments`");
 	}
 
 	@Test
