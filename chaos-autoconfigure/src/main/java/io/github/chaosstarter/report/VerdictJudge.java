@@ -221,8 +221,8 @@ final class VerdictJudge {
 		}
 		else if (attempts > 0) {
 			verdict = Verdict.REACTED;
-			reason = "retried " + attempts + " times: " + recovered + " calls recovered, " + exhausted
-					+ " exhausted";
+			reason = "retried " + attempts + " times after injected failures; " + recovered + " recovered, "
+					+ exhausted + " exhausted";
 		}
 		else {
 			verdict = Verdict.DID_NOT_REACT;
