@@ -40,6 +40,8 @@ final class Experiment {
 
 	final Map<String, TimeLimiterStats> timeLimiters = new ConcurrentHashMap<>();
 
+	final Map<String, BulkheadStats> bulkheads = new ConcurrentHashMap<>();
+
 	final Map<FallbackKey, FallbackStats> fallbacks = new ConcurrentHashMap<>();
 
 	final Map<String, UnprotectedStats> unprotected = new ConcurrentHashMap<>();
@@ -95,6 +97,10 @@ final class Experiment {
 
 	TimeLimiterStats timeLimiter(String name) {
 		return this.timeLimiters.computeIfAbsent(name, (key) -> new TimeLimiterStats());
+	}
+
+	BulkheadStats bulkhead(String name) {
+		return this.bulkheads.computeIfAbsent(name, (key) -> new BulkheadStats());
 	}
 
 	FallbackStats fallback(String method, String fallbackMethod) {
@@ -185,6 +191,15 @@ final class Experiment {
 		final AtomicLong timeouts = new AtomicLong();
 
 		final AtomicLong failuresReached = new AtomicLong();
+
+	}
+
+	static final class BulkheadStats {
+
+		/** Injections (failures and delays) inside it. */
+		final AtomicLong reached = new AtomicLong();
+
+		final AtomicLong rejected = new AtomicLong();
 
 	}
 

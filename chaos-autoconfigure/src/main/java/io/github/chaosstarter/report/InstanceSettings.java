@@ -31,6 +31,14 @@ interface InstanceSettings {
 		return Set.of();
 	}
 
+	default Set<String> bulkheads() {
+		return Set.of();
+	}
+
+	default @Nullable Integer bulkheadMaxConcurrentCalls(String name) {
+		return null;
+	}
+
 	default @Nullable BreakerSettings breaker(String name) {
 		return null;
 	}

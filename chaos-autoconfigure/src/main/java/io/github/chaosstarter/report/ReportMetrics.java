@@ -10,7 +10,7 @@ import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Gauge {@code chaos.report.verdicts} (tag {@code verdict}): how many circuit breakers,
- * retries, fallbacks and time limiters of the current experiment have each verdict.
+ * retries, fallbacks, time limiters and bulkheads of the current experiment have each verdict.
  *
  * @author Chaos Starter team
  */
@@ -41,7 +41,8 @@ class ReportMetrics implements MeterBinder {
 			.of(report.circuitBreakers().stream().map(ResilienceReport.CircuitBreakerReport::verdict),
 					report.retries().stream().map(ResilienceReport.RetryReport::verdict),
 					report.fallbacks().stream().map(ResilienceReport.FallbackReport::verdict),
-					report.timeLimiters().stream().map(ResilienceReport.TimeLimiterReport::verdict))
+					report.timeLimiters().stream().map(ResilienceReport.TimeLimiterReport::verdict),
+					report.bulkheads().stream().map(ResilienceReport.BulkheadReport::verdict))
 			.flatMap((verdicts) -> verdicts)
 			.filter(verdict::equals)
 			.count();

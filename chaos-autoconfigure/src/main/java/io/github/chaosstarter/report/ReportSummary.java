@@ -46,6 +46,10 @@ final class ReportSummary {
 			line(out, "time limiter `" + limiter.name() + "`", limiter.verdict(), limiter.timeouts() + " timeouts",
 					limiter.reason(), List.of());
 		}
+		for (ResilienceReport.BulkheadReport bulkhead : report.bulkheads()) {
+			line(out, "bulkhead `" + bulkhead.name() + "`", bulkhead.verdict(), bulkhead.rejectedCalls() + " rejected",
+					bulkhead.reason(), List.of());
+		}
 		for (UnprotectedReport method : report.unprotected()) {
 			out.append(System.lineSeparator())
 				.append("  unprotected ")

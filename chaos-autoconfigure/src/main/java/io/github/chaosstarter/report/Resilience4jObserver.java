@@ -26,7 +26,7 @@ import org.springframework.core.Ordered;
 import org.springframework.util.ClassUtils;
 
 /**
- * Listens to the events of every circuit breaker, retry and time limiter in the
+ * Listens to the events of every circuit breaker, retry, time limiter and bulkhead in the
  * application's Resilience4j registries (Spring Cloud CircuitBreaker's included, which uses
  * the same registries), existing and created later, and tells the
  * {@link ResilienceRecorder}. Also answers the recorder's questions about each instance's
@@ -39,6 +39,8 @@ class Resilience4jObserver implements SmartInitializingSingleton, InstanceSettin
 	private static final String RETRY_REGISTRY = "io.github.resilience4j.retry.RetryRegistry";
 
 	private static final String TIME_LIMITER_REGISTRY = "io.github.resilience4j.timelimiter.TimeLimiterRegistry";
+
+	private static final String BULKHEAD_REGISTRY = "io.github.resilience4j.bulkhead.BulkheadRegistry";
 
 	private static final String RETRY_PROPERTIES = "io.github.resilience4j.common.retry.configuration.CommonRetryConfigurationProperties";
 
@@ -59,6 +61,8 @@ class Resilience4jObserver implements SmartInitializingSingleton, InstanceSettin
 	private @Nullable RetrySupport retries;
 
 	private @Nullable TimeLimiterSupport timeLimiters;
+
+	private @Nullable BulkheadSupport bulkheads;
 
 	private int @Nullable [] orders;
 
@@ -87,6 +91,9 @@ class Resilience4jObserver implements SmartInitializingSingleton, InstanceSettin
 		}
 		if (ClassUtils.isPresent(TIME_LIMITER_REGISTRY, classLoader)) {
 			this.timeLimiters = new TimeLimiterSupport(recorder, this.beanFactory, this.observed);
+		}
+		if (ClassUtils.isPresent(BULKHEAD_REGISTRY, classLoader)) {
+			this.bulkheads = new BulkheadSupport(recorder, this.beanFactory, this.observed);
 		}
 		this.orders = aspectOrders(classLoader);
 		recorder.setSettings(this);
@@ -197,6 +204,16 @@ class Resilience4jObserver implements SmartInitializingSingleton, InstanceSettin
 	@Override
 	public @Nullable Duration timeLimiterTimeout(String name) {
 		return (this.timeLimiters != null) ? this.timeLimiters.timeout(name) : null;
+	}
+
+	@Override
+	public Set<String> bulkheads() {
+		return (this.bulkheads != null) ? this.bulkheads.names() : Set.of();
+	}
+
+	@Override
+	public @Nullable Integer bulkheadMaxConcurrentCalls(String name) {
+		return (this.bulkheads != null) ? this.bulkheads.maxConcurrentCalls(name) : null;
 	}
 
 	@Override
@@ -386,6 +403,58 @@ class Resilience4jObserver implements SmartInitializingSingleton, InstanceSettin
 				TimeLimiter limiter = registry.find(name).orElse(null);
 				if (limiter != null) {
 					return limiter.getTimeLimiterConfig().getTimeoutDuration();
+				}
+			}
+			return null;
+		}
+
+	}
+
+	/**
+	 * Bulkhead observation, loaded only when resilience4j-bulkhead is present.
+	 */
+	static final class BulkheadSupport {
+
+		private final ResilienceRecorder recorder;
+
+		private final List<io.github.resilience4j.bulkhead.BulkheadRegistry> registries;
+
+		private final Set<Object> observed;
+
+		BulkheadSupport(ResilienceRecorder recorder, ListableBeanFactory beanFactory, Set<Object> observed) {
+			this.recorder = recorder;
+			this.observed = observed;
+			this.registries = beanFactory.getBeanProvider(io.github.resilience4j.bulkhead.BulkheadRegistry.class)
+				.orderedStream()
+				.toList();
+			for (var registry : this.registries) {
+				registry.getEventPublisher().onEntryAdded((event) -> observe(event.getAddedEntry()));
+				registry.getEventPublisher().onEntryReplaced((event) -> observe(event.getNewEntry()));
+				registry.getAllBulkheads().forEach(this::observe);
+			}
+		}
+
+		private void observe(io.github.resilience4j.bulkhead.Bulkhead bulkhead) {
+			if (!this.observed.add(bulkhead)) {
+				return;
+			}
+			String name = bulkhead.getName();
+			ResilienceRecorder recorder = this.recorder;
+			bulkhead.getEventPublisher().onCallRejected((event) -> recorder.bulkheadRejected(name));
+		}
+
+		Set<String> names() {
+			Set<String> names = new TreeSet<>();
+			this.registries
+				.forEach((registry) -> registry.getAllBulkheads().forEach((bulkhead) -> names.add(bulkhead.getName())));
+			return names;
+		}
+
+		@Nullable Integer maxConcurrentCalls(String name) {
+			for (var registry : this.registries) {
+				var bulkhead = registry.find(name).orElse(null);
+				if (bulkhead != null) {
+					return bulkhead.getBulkheadConfig().getMaxConcurrentCalls();
 				}
 			}
 			return null;

@@ -153,6 +153,7 @@ public class ResilienceRecorder implements ResilienceReporter, InjectionListener
 						stats.failuresReached.incrementAndGet();
 					}
 				}
+				case BULKHEAD -> experiment.bulkhead(guard.name()).reached.incrementAndGet();
 				default -> {
 				}
 			}
@@ -271,6 +272,15 @@ public class ResilienceRecorder implements ResilienceReporter, InjectionListener
 		TimeLimiterStats stats = experiment.timeLimiters.get(name);
 		if (stats != null && stats.latencyInjections.get() > 0) {
 			stats.timeouts.incrementAndGet();
+		}
+	}
+
+	// Resilience4j bulkhead events
+
+	void bulkheadRejected(String name) {
+		Experiment.BulkheadStats stats = this.experiment.bulkheads.get(name);
+		if (stats != null && stats.reached.get() > 0) {
+			stats.rejected.incrementAndGet();
 		}
 	}
 

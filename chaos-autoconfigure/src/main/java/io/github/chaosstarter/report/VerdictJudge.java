@@ -13,12 +13,14 @@ import org.jspecify.annotations.Nullable;
 
 import io.github.chaosstarter.report.Experiment.Attacked;
 import io.github.chaosstarter.report.Experiment.BreakerStats;
+import io.github.chaosstarter.report.Experiment.BulkheadStats;
 import io.github.chaosstarter.report.Experiment.FallbackKey;
 import io.github.chaosstarter.report.Experiment.FallbackStats;
 import io.github.chaosstarter.report.Experiment.RetryStats;
 import io.github.chaosstarter.report.Experiment.TimeLimiterStats;
 import io.github.chaosstarter.report.InstanceSettings.BreakerSettings;
 import io.github.chaosstarter.report.InstanceSettings.RetrySettings;
+import io.github.chaosstarter.report.ResilienceReport.BulkheadReport;
 import io.github.chaosstarter.report.ResilienceReport.CircuitBreakerReport;
 import io.github.chaosstarter.report.ResilienceReport.FallbackReport;
 import io.github.chaosstarter.report.ResilienceReport.Injections;
@@ -43,6 +45,8 @@ final class VerdictJudge {
 
 	private static final FallbackStats NO_FALLBACK = new FallbackStats();
 
+	private static final BulkheadStats NO_BULKHEAD = new BulkheadStats();
+
 	private final InstanceSettings settings;
 
 	VerdictJudge(InstanceSettings settings) {
@@ -55,7 +59,7 @@ final class VerdictJudge {
 		List<Attacked> attacked = new ArrayList<>(experiment.attacked.values());
 		return new ResilienceReport(experiment.since, new Injections(experiment.total.sum(), byAssault),
 				circuitBreakers(experiment, attacked), retries(experiment, attacked), fallbacks(experiment, attacked),
-				timeLimiters(experiment, attacked), unprotected(experiment));
+				timeLimiters(experiment, attacked), unprotected(experiment), bulkheads(experiment, attacked));
 	}
 
 	private List<CircuitBreakerReport> circuitBreakers(Experiment experiment, List<Attacked> attacked) {
@@ -309,6 +313,34 @@ final class VerdictJudge {
 		return new TimeLimiterReport(name, Verdict.DID_NOT_REACT, 0,
 				"time limiter `" + name + "` saw " + delays + " injected delays of up to " + longest.toMillis()
 						+ "ms, longer than " + limit + ", and timed out none");
+	}
+
+	private List<BulkheadReport> bulkheads(Experiment experiment, List<Attacked> attacked) {
+		TreeSet<String> names = new TreeSet<>(this.settings.bulkheads());
+		names.addAll(experiment.bulkheads.keySet());
+		names.addAll(guardNames(attacked, Guard.Kind.BULKHEAD));
+		List<BulkheadReport> reports = new ArrayList<>();
+		for (String name : names) {
+			reports.add(bulkhead(name, experiment.bulkheads.getOrDefault(name, NO_BULKHEAD),
+					this.settings.bulkheadMaxConcurrentCalls(name)));
+		}
+		return reports;
+	}
+
+	BulkheadReport bulkhead(String name, BulkheadStats stats, @Nullable Integer maxConcurrentCalls) {
+		long reached = stats.reached.get();
+		long rejected = stats.rejected.get();
+		String limit = (maxConcurrentCalls != null) ? "maxConcurrentCalls=" + maxConcurrentCalls
+				: "its maxConcurrentCalls";
+		if (reached == 0) {
+			return new BulkheadReport(name, Verdict.NOT_EXERCISED, 0, null);
+		}
+		if (rejected > 0) {
+			return new BulkheadReport(name, Verdict.REACTED, rejected,
+					"rejected " + rejected + " calls while injected faults held its permits (" + limit + ")");
+		}
+		return new BulkheadReport(name, Verdict.NOT_EXERCISED, 0, reached + " injected faults reached bulkhead `"
+				+ name + "` but concurrent calls stayed within " + limit + ": inject latency and drive more concurrent calls");
 	}
 
 	private List<UnprotectedReport> unprotected(Experiment experiment) {

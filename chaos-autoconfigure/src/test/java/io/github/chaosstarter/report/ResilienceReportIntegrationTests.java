@@ -3,8 +3,11 @@ package io.github.chaosstarter.report;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -36,6 +39,7 @@ import io.github.chaosstarter.fixtures.report.ReportShopApplication.ReactivePaym
 import io.github.chaosstarter.fixtures.report.ReportShopApplication.RefundService;
 import io.github.chaosstarter.fixtures.report.ReportShopApplication.ShippingService;
 import io.github.chaosstarter.fixtures.report.ReportShopApplication.SpringRetryService;
+import io.github.chaosstarter.fixtures.report.ReportShopApplication.WarehouseService;
 import io.github.chaosstarter.fixtures.report.ReportShopApplication.StockRepository;
 import io.github.chaosstarter.report.ResilienceReport.CircuitBreakerReport;
 import io.github.chaosstarter.report.ResilienceReport.FallbackReport;
@@ -73,7 +77,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 		"resilience4j.retry.instances.catalog.max-attempts=3",
 		"resilience4j.retry.instances.catalog.wait-duration=10ms",
 		"resilience4j.retry.instances.catalog.retry-exceptions=java.io.IOException",
-		"resilience4j.timelimiter.instances.pricing.timeout-duration=100ms" })
+		"resilience4j.timelimiter.instances.pricing.timeout-duration=100ms",
+		"resilience4j.bulkhead.instances.warehouse.max-concurrent-calls=1",
+		"resilience4j.bulkhead.instances.warehouse.max-wait-duration=0" })
 @ExtendWith(OutputCaptureExtension.class)
 class ResilienceReportIntegrationTests {
 
@@ -121,6 +127,12 @@ class ResilienceReportIntegrationTests {
 
 	@Autowired
 	SpringRetryService springRetry;
+
+	@Autowired
+	WarehouseService warehouse;
+
+	@Autowired
+	BulkheadRegistry bulkheads;
 
 	@BeforeEach
 	void startClean() {
@@ -401,6 +413,24 @@ class ResilienceReportIntegrationTests {
 		assertThat(retry.retryAttempts()).isEqualTo(2);
 		assertThat(retry.exhausted()).isEqualTo(1);
 		assertThat(this.reporter.report().unprotected()).isEmpty();
+	}
+
+	@Test
+	void bulkheadThatRejectsCallsHeldByInjectedLatencyReacted() throws Exception {
+		attack("warehouse-slow", latency("load", Duration.ofMillis(800)));
+		CompletableFuture<String> slow = CompletableFuture.supplyAsync(() -> this.warehouse.load("a"));
+		io.github.resilience4j.bulkhead.Bulkhead bulkhead = this.bulkheads.bulkhead("warehouse");
+		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		while (bulkhead.getMetrics().getAvailableConcurrentCalls() > 0 && System.nanoTime() < deadline) {
+			Thread.sleep(5);
+		}
+		assertThatExceptionOfType(BulkheadFullException.class).isThrownBy(() -> this.warehouse.load("b"));
+		assertThat(slow).succeedsWithin(Duration.ofSeconds(5));
+		ResilienceReport.BulkheadReport report = this.reporter.report().bulkhead("warehouse");
+		assertThat(report.verdict()).isEqualTo(Verdict.REACTED);
+		assertThat(report.rejectedCalls()).isEqualTo(1);
+		assertThat(report.reason())
+			.isEqualTo("rejected 1 calls while injected faults held its permits (maxConcurrentCalls=1)");
 	}
 
 	@Test
