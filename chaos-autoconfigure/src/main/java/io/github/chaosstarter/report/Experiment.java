@@ -52,6 +52,9 @@ final class Experiment {
 	/** Injected exceptions, by identity (Throwable does not override equals). */
 	private final Map<Throwable, Boolean> injected = Collections.synchronizedMap(new WeakHashMap<>());
 
+	/** Whether anything was injected: events of real failures cost no look-up until then. */
+	private volatile boolean anyInjected;
+
 	Experiment(Instant since, Map<String, String> breakerStatesAtStart) {
 		this.since = since;
 		this.breakerStatesAtStart = Map.copyOf(breakerStatesAtStart);
@@ -64,6 +67,7 @@ final class Experiment {
 
 	void markInjected(Throwable failure) {
 		this.injected.put(failure, Boolean.TRUE);
+		this.anyInjected = true;
 	}
 
 	/**
@@ -73,6 +77,9 @@ final class Experiment {
 	 * @return the injected exception or {@code null}
 	 */
 	@Nullable Throwable injected(@Nullable Throwable failure) {
+		if (!this.anyInjected) {
+			return null;
+		}
 		Throwable current = failure;
 		for (int depth = 0; current != null && depth < MAX_CAUSE_DEPTH; depth++) {
 			if (this.injected.containsKey(current)) {
