@@ -17,11 +17,37 @@ import org.jspecify.annotations.Nullable;
  * @param fallbacks one entry per fallback method
  * @param timeLimiters one entry per time limiter
  * @param unprotected attacked methods with no resilience mechanism
+ * @param bulkheads one entry per (semaphore) bulkhead
  * @author Chaos Starter team
  */
 public record ResilienceReport(Instant since, Injections injections, List<CircuitBreakerReport> circuitBreakers,
 		List<RetryReport> retries, List<FallbackReport> fallbacks, List<TimeLimiterReport> timeLimiters,
-		List<UnprotectedReport> unprotected) {
+		List<UnprotectedReport> unprotected, List<BulkheadReport> bulkheads) {
+
+	/**
+	 * Create a report without bulkheads.
+	 * @param since when the experiment started
+	 * @param injections what was injected
+	 * @param circuitBreakers one entry per circuit breaker
+	 * @param retries one entry per retry
+	 * @param fallbacks one entry per fallback method
+	 * @param timeLimiters one entry per time limiter
+	 * @param unprotected attacked methods with no resilience mechanism
+	 */
+	public ResilienceReport(Instant since, Injections injections, List<CircuitBreakerReport> circuitBreakers,
+			List<RetryReport> retries, List<FallbackReport> fallbacks, List<TimeLimiterReport> timeLimiters,
+			List<UnprotectedReport> unprotected) {
+		this(since, injections, circuitBreakers, retries, fallbacks, timeLimiters, unprotected, List.of());
+	}
+
+	/**
+	 * Find a bulkhead's entry.
+	 * @param name the instance name
+	 * @return the entry or {@code null}
+	 */
+	public @Nullable BulkheadReport bulkhead(String name) {
+		return this.bulkheads.stream().filter((entry) -> entry.name().equals(name)).findFirst().orElse(null);
+	}
 
 	/**
 	 * Find a circuit breaker's entry.
@@ -132,6 +158,17 @@ public record ResilienceReport(Instant since, Injections injections, List<Circui
 	 * @param reason why, in words a user can act on
 	 */
 	public record TimeLimiterReport(String name, Verdict verdict, long timeouts, @Nullable String reason) {
+	}
+
+	/**
+	 * A bulkhead under injected faults.
+	 *
+	 * @param name the instance name
+	 * @param verdict the verdict
+	 * @param rejectedCalls calls it rejected while injected faults reached it
+	 * @param reason why, in words a user can act on
+	 */
+	public record BulkheadReport(String name, Verdict verdict, long rejectedCalls, @Nullable String reason) {
 	}
 
 	/**

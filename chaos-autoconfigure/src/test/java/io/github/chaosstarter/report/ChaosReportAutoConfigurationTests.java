@@ -1,0 +1,86 @@
+package io.github.chaosstarter.report;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import io.github.chaosstarter.autoconfigure.ChaosAutoConfiguration;
+import io.github.chaosstarter.runtime.ChaosRuntime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link ChaosReportAutoConfiguration}.
+ */
+class ChaosReportAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(ChaosAutoConfiguration.class, ChaosReportAutoConfiguration.class));
+
+	@Test
+	void reporterListensToInjectionsAndChanges() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(ResilienceReporter.class)
+				.hasSingleBean(Resilience4jObserver.class)
+				.hasSingleBean(ReportMetrics.class);
+			assertThat(context.getBean(ResilienceReporter.class).report().injections().total()).isZero();
+			assertThat(context.getBean(ChaosRuntime.class)).isNotNull();
+		});
+	}
+
+	@Test
+	void withoutResilience4jTheReporterStillRecordsInjections() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("io.github.resilience4j")).run((context) -> {
+			assertThat(context).hasSingleBean(ResilienceReporter.class)
+				.doesNotHaveBean(Resilience4jObserver.class)
+				.doesNotHaveBean(FallbackObservingPostProcessor.class);
+			assertThat(context.getBean(ResilienceReporter.class).report().circuitBreakers()).isEmpty();
+		});
+	}
+
+	@Test
+	void withoutMicrometerThereIsNoGauge() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("io.micrometer.core"))
+			.run((context) -> assertThat(context).hasSingleBean(ResilienceReporter.class)
+				.doesNotHaveBean(ReportMetrics.class));
+	}
+
+	@Test
+	void userReporterWins() {
+		ResilienceReporter own = new ResilienceReporter() {
+
+			@Override
+			public ResilienceReport report() {
+				return new ResilienceReport(Instant.EPOCH, new ResilienceReport.Injections(0, Map.of()), List.of(),
+						List.of(), List.of(), List.of(), List.of());
+			}
+
+			@Override
+			public void reset() {
+			}
+
+		};
+		this.contextRunner.withBean(ResilienceReporter.class, () -> own).run((context) -> {
+			assertThat(context).hasSingleBean(ResilienceReporter.class).doesNotHaveBean(ResilienceRecorder.class);
+			assertThat(context.getBean(ResilienceReporter.class)).isSameAs(own);
+		});
+	}
+
+	@Test
+	void gaugeCountsVerdicts() {
+		this.contextRunner.run((context) -> {
+			SimpleMeterRegistry registry = new SimpleMeterRegistry();
+			context.getBean(ReportMetrics.class).bindTo(registry);
+			assertThat(registry.get("chaos.report.verdicts").tag("verdict", "REACTED").gauge().value()).isZero();
+			assertThat(registry.find("chaos.report.verdicts").gauges()).hasSize(3);
+		});
+	}
+
+}

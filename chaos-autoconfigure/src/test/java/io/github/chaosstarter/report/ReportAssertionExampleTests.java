@@ -1,0 +1,49 @@
+package io.github.chaosstarter.report;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import io.github.chaosstarter.fixtures.report.ReportShopApplication;
+import io.github.chaosstarter.fixtures.report.ReportShopApplication.PaymentService;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The JUnit example of docs/report.md, with chaos and the assault configured by properties
+ * and switched on at startup.
+ */
+@SpringBootTest(classes = ReportShopApplication.class, properties = { "chaos.enabled=true",
+		"resilience4j.circuitbreaker.instances.payments.minimum-number-of-calls=5",
+		"resilience4j.circuitbreaker.instances.payments.sliding-window-size=5",
+		"chaos.assaults.payments-down.target.methods=charge",
+		"chaos.assaults.payments-down.exception.type=org.springframework.web.client.ResourceAccessException" })
+class ReportAssertionExampleTests {
+
+	@Autowired
+	ResilienceReporter reporter;
+
+	@Autowired
+	PaymentService payments;
+
+	@BeforeEach
+	void newExperiment() {
+		this.reporter.reset();
+	}
+
+	@Test
+	void paymentsBreakerOpensAndTheFallbackServes() {
+		for (int i = 0; i < 10; i++) {
+			this.payments.charge("order-" + i);
+		}
+		ResilienceReport report = this.reporter.report();
+		assertThat(report.circuitBreaker("payments").verdict()).isEqualTo(Verdict.REACTED);
+		assertThat(report.circuitBreaker("payments").notPermittedCalls()).isEqualTo(5);
+		assertThat(report.fallback("PaymentService.charge").invocations()).isEqualTo(10);
+		assertThat(report.unprotected()).isEmpty();
+		assertThat(report.injections().byAssault()).containsEntry("payments-down", 5L);
+	}
+
+}
