@@ -192,9 +192,12 @@ abstract class AbstractChaosEndpointHttpTests {
 	}
 
 	@Test
-	void reportIsNotFoundWithoutAReporter() {
-		assertThat(this.http.get("/actuator/chaos/report").status()).isEqualTo(404);
-		assertThat(this.http.delete("/actuator/chaos/report").status()).isEqualTo(404);
+	void reportIsServedAndOtherSubPathsAreNotFound() {
+		HttpJson.Response report = this.http.get("/actuator/chaos/report");
+		assertThat(report.status()).as(report.body()).isEqualTo(200);
+		assertThat(report.json()).containsKeys("since", "injections", "circuitBreakers", "retries", "fallbacks",
+				"timeLimiters", "unprotected");
+		assertThat(this.http.delete("/actuator/chaos/report").status()).isEqualTo(200);
 		assertThat(this.http.get("/actuator/chaos/other").status()).isEqualTo(404);
 		assertThat(this.http.delete("/actuator/chaos/other").status()).isEqualTo(404);
 	}
