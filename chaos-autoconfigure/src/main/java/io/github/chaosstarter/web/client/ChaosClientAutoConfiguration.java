@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.restclient.RestTemplateCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Role;
 
 import io.github.chaosstarter.autoconfigure.ChaosAutoConfiguration;
@@ -19,10 +20,10 @@ import io.github.chaosstarter.runtime.ChaosStateHolder;
  * {@code RestClient}, {@code RestTemplate} and {@code WebClient}.
  * <p>
  * Covered on Spring Boot 4 and 3: clients built from a {@code RestClient.Builder} or
- * {@code WebClient.Builder} bean (Boot's auto-configured builders included) and every
- * {@code RestTemplate} bean. Covered on Spring Boot 4 only: {@code RestTemplate}s built
- * from Boot's {@code RestTemplateBuilder} that are not beans (through a
- * {@code RestTemplateCustomizer}). Not covered: clients created with
+ * {@code WebClient.Builder} bean (Boot's auto-configured builders included), every
+ * {@code RestTemplate} bean, and {@code RestTemplate}s built from Boot's
+ * {@code RestTemplateBuilder} (through a {@code RestTemplateCustomizer}: Boot 4's type
+ * directly, Boot 3's through {@link LegacyRestTemplateCustomizerRegistrar}). Not covered: clients created with
  * {@code RestClient.create()}, {@code WebClient.create()} or {@code new RestTemplate()}
  * outside the application context.
  *
@@ -67,6 +68,14 @@ public final class ChaosClientAutoConfiguration {
 		RestTemplateCustomizer chaosRestTemplateCustomizer(RestClientChaosPostProcessor restClientChaosPostProcessor) {
 			return (restTemplate) -> restClientChaosPostProcessor.addTo(restTemplate.getInterceptors());
 		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { LegacyRestTemplateCustomizerRegistrar.CUSTOMIZER,
+			"org.springframework.web.client.RestClient" })
+	@Import(LegacyRestTemplateCustomizerRegistrar.class)
+	static class LegacyRestTemplateCustomizerConfiguration {
 
 	}
 
