@@ -22,6 +22,8 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
 
 import io.github.chaosstarter.fixtures.web.MvcTestApplication;
 import io.github.chaosstarter.fixtures.web.MvcTestApplication.DownstreamController;
+import io.github.chaosstarter.fixtures.web.MvcTestApplication.RecordedInjections;
+import io.github.chaosstarter.runtime.Injection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -65,6 +67,9 @@ class ClientChaosIntegrationTests {
 	@Autowired
 	DownstreamController downstream;
 
+	@Autowired
+	RecordedInjections injections;
+
 	String base;
 
 	@BeforeEach
@@ -82,6 +87,23 @@ class ClientChaosIntegrationTests {
 			.withMessageContaining("payments unreachable");
 		assertThat(this.downstream.hits().get()).isEqualTo(hits);
 		assertThat(client.get().uri("/downstream/ok").retrieve().body(String.class)).isEqualTo("downstream");
+	}
+
+	@Test
+	void clientInjectionsAreReportedWithTheCallAsTarget() {
+		RestClient client = this.restClientBuilder.baseUrl(this.base).build();
+		assertThatExceptionOfType(ResourceAccessException.class)
+			.isThrownBy(() -> client.get().uri("/downstream/fail/report").retrieve().body(String.class));
+		Injection injection = this.injections.injections()
+			.stream()
+			.filter((candidate) -> candidate.target().equals("GET localhost/downstream/fail/report"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(injection.assault()).isEqualTo("down");
+		assertThat(injection.effect()).isEqualTo("exception");
+		assertThat(injection.bean()).isNull();
+		assertThat(injection.method()).isNull();
+		assertThat(injection.exception()).isInstanceOf(ConnectException.class);
 	}
 
 	@Test
