@@ -97,7 +97,6 @@ public class ChaosRequestFilter extends OncePerRequestFilter implements Ordered 
 		byte[] body = problem.body();
 		response.setContentLength(body.length);
 		response.getOutputStream().write(body);
-		response.flushBuffer();
 	}
 
 	private static void sleep(long nanos) throws ServletException {

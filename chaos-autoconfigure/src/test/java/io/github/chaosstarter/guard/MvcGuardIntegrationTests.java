@@ -51,12 +51,20 @@ class MvcGuardIntegrationTests {
 		}
 		assertThat(this.runtime.current().enabled()).as("10 of 20 is not above 0.5").isTrue();
 		assertThat(get("/api/guarded")).isEqualTo(500);
-		assertThat(this.runtime.current().enabled()).isFalse();
+		awaitHalted();
 		assertThat(get("/api/guarded")).isEqualTo(200);
 		ChaosChange halt = this.changes.changes().get(this.changes.changes().size() - 1);
 		assertThat(halt.actor()).isEqualTo("guard");
 		assertThat(halt.description()).startsWith("5xx rate 0.52 over 30s")
 			.contains("exceeded chaos.guard.max-error-rate 0.5");
+	}
+
+	private void awaitHalted() throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (this.runtime.current().enabled() && System.nanoTime() < deadline) {
+			Thread.sleep(10);
+		}
+		assertThat(this.runtime.current().enabled()).isFalse();
 	}
 
 	private int get(String path) throws Exception {

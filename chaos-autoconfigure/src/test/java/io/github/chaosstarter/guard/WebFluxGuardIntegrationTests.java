@@ -46,8 +46,16 @@ class WebFluxGuardIntegrationTests {
 		}
 		assertThat(this.runtime.current().enabled()).as("10 of 20 is not above 0.5").isTrue();
 		assertThat(get("/api/guarded")).isEqualTo(500);
-		assertThat(this.runtime.current().enabled()).isFalse();
+		awaitHalted();
 		assertThat(get("/api/guarded")).isEqualTo(200);
+	}
+
+	private void awaitHalted() throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (this.runtime.current().enabled() && System.nanoTime() < deadline) {
+			Thread.sleep(10);
+		}
+		assertThat(this.runtime.current().enabled()).isFalse();
 	}
 
 	private int get(String path) throws Exception {
