@@ -349,8 +349,36 @@ public final class ChaosSpecCompiler {
 				throw new InvalidChaosPropertyException(path + "[" + i + "]",
 						"must be a path pattern starting with '/' but was '" + result.get(i) + "'");
 			}
+			if (PathPatterns.PRESENT) {
+				String problem = PathPatterns.problem(result.get(i));
+				if (problem != null) {
+					throw new InvalidChaosPropertyException(path + "[" + i + "]",
+							"is not a valid Spring path pattern ('" + result.get(i) + "'): " + problem);
+				}
+			}
 		}
 		return result;
+	}
+
+	/**
+	 * Validates path patterns with Spring's {@code PathPatternParser} where spring-web is
+	 * present (a separate class so that the compiler loads without it).
+	 */
+	private static final class PathPatterns {
+
+		static final boolean PRESENT = org.springframework.util.ClassUtils
+			.isPresent("org.springframework.web.util.pattern.PathPatternParser", PathPatterns.class.getClassLoader());
+
+		static @Nullable String problem(String pattern) {
+			try {
+				org.springframework.web.util.pattern.PathPatternParser.defaultInstance.parse(pattern);
+				return null;
+			}
+			catch (IllegalArgumentException ex) {
+				return ex.getMessage();
+			}
+		}
+
 	}
 
 	private static List<String> httpMethods(String path, @Nullable List<String> values) {

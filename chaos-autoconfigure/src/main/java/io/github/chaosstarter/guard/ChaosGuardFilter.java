@@ -1,0 +1,87 @@
+package io.github.chaosstarter.guard;
+
+import java.io.IOException;
+
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Servlet filter, outside every other filter of the application, that reports the status
+ * of each response to the {@link ChaosGuard}. An exception that escapes the filter chain
+ * counts as a 500.
+ *
+ * @author Chaos Starter team
+ */
+public class ChaosGuardFilter extends OncePerRequestFilter implements Ordered {
+
+	private final ChaosGuard guard;
+
+	ChaosGuardFilter(ChaosGuard guard) {
+		this.guard = guard;
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE + 10;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (!this.guard.active()) {
+			chain.doFilter(request, response);
+			return;
+		}
+		boolean failed = true;
+		try {
+			chain.doFilter(request, response);
+			failed = false;
+		}
+		finally {
+			if (failed) {
+				this.guard.record(500);
+			}
+			else if (request.isAsyncStarted()) {
+				request.getAsyncContext().addListener(new GuardAsyncListener(response));
+			}
+			else {
+				this.guard.record(response.getStatus());
+			}
+		}
+	}
+
+	private final class GuardAsyncListener implements AsyncListener {
+
+		private final HttpServletResponse response;
+
+		GuardAsyncListener(HttpServletResponse response) {
+			this.response = response;
+		}
+
+		@Override
+		public void onComplete(AsyncEvent event) {
+			ChaosGuardFilter.this.guard.record(this.response.getStatus());
+		}
+
+		@Override
+		public void onTimeout(AsyncEvent event) {
+		}
+
+		@Override
+		public void onError(AsyncEvent event) {
+		}
+
+		@Override
+		public void onStartAsync(AsyncEvent event) {
+		}
+
+	}
+
+}

@@ -1,0 +1,129 @@
+package io.github.chaosstarter.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+
+import io.github.chaosstarter.ChaosErrorResponseException;
+
+/**
+ * The injected error response as the client sees it: status, {@code Retry-After},
+ * {@code X-Chaos-Assault} and an RFC 9457 problem body whose title and detail are generic,
+ * so nothing of the application (exception classes, stack traces, messages, bean names)
+ * leaks.
+ *
+ * @author Chaos Starter team
+ */
+public final class ChaosProblem {
+
+	/** Header naming the assault that injected a response. */
+	public static final String ASSAULT_HEADER = "X-Chaos-Assault";
+
+	/** Header telling the client when to retry. */
+	public static final String RETRY_AFTER_HEADER = "Retry-After";
+
+	/** Media type of the body. */
+	public static final String CONTENT_TYPE = "application/problem+json";
+
+	private final String assault;
+
+	private final int status;
+
+	private final @Nullable String retryAfter;
+
+	/**
+	 * Create a new instance.
+	 * @param assault the assault's name
+	 * @param status the status, 400 to 599
+	 * @param retryAfter the retry delay or {@code null}
+	 */
+	public ChaosProblem(String assault, int status, @Nullable Duration retryAfter) {
+		this.assault = assault;
+		this.status = status;
+		this.retryAfter = (retryAfter != null) ? retryAfterSeconds(retryAfter) : null;
+	}
+
+	/**
+	 * Create the response for an error-response exception thrown by advised bean code.
+	 * @param exception the exception
+	 * @return the response
+	 */
+	public static ChaosProblem of(ChaosErrorResponseException exception) {
+		return new ChaosProblem(exception.getAssault(), exception.getStatus(), exception.getRetryAfter());
+	}
+
+	/**
+	 * Find an error-response exception in a cause chain.
+	 * @param throwable the thrown exception
+	 * @return the error-response exception or {@code null}
+	 */
+	public static @Nullable ChaosErrorResponseException find(@Nullable Throwable throwable) {
+		Throwable candidate = throwable;
+		for (int depth = 0; candidate != null && depth < 16; depth++) {
+			if (candidate instanceof ChaosErrorResponseException chaos) {
+				return chaos;
+			}
+			candidate = candidate.getCause();
+		}
+		return null;
+	}
+
+	/**
+	 * Return the assault's name, the value of {@code X-Chaos-Assault}.
+	 * @return the name
+	 */
+	public String assault() {
+		return this.assault;
+	}
+
+	/**
+	 * Return the HTTP status.
+	 * @return the status
+	 */
+	public int status() {
+		return this.status;
+	}
+
+	/**
+	 * Return the value of {@code Retry-After} in seconds.
+	 * @return the value or {@code null} when not set
+	 */
+	public @Nullable String retryAfter() {
+		return this.retryAfter;
+	}
+
+	/**
+	 * Return the problem body.
+	 * @return the UTF-8 JSON
+	 */
+	public byte[] body() {
+		return json().getBytes(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Return the problem body as a string.
+	 * @return the JSON
+	 */
+	public String json() {
+		return "{\"type\":\"about:blank\",\"title\":\"" + title(this.status) + "\",\"status\":" + this.status
+				+ ",\"detail\":\"" + detail(this.status) + "\"}";
+	}
+
+	static String title(int status) {
+		HttpStatus known = HttpStatus.resolve(status);
+		return (known != null) ? known.getReasonPhrase() : ((status < 500) ? "Client Error" : "Server Error");
+	}
+
+	private static String detail(int status) {
+		return (status < 500) ? "The request could not be processed." : "The service could not process the request.";
+	}
+
+	private static String retryAfterSeconds(Duration retryAfter) {
+		long seconds = retryAfter.getSeconds() + ((retryAfter.getNano() > 0) ? 1 : 0);
+		return Long.toString(Math.max(0, seconds));
+	}
+
+}
