@@ -72,7 +72,8 @@ public final class ChaosEndpointAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnAvailableEndpoint(endpoint = ChaosEndpoint.class, exposure = EndpointExposure.WEB)
-	@ConditionalOnMissingClass("org.springframework.security.core.Authentication")
+	@ConditionalOnMissingClass({ "org.springframework.security.web.SecurityFilterChain",
+			"org.springframework.security.web.server.SecurityWebFilterChain" })
 	static class UnsecuredEndpointWarningConfiguration {
 
 		@Bean
