@@ -226,8 +226,12 @@ public class ChaosRuntime implements DisposableBean {
 		Instant now = this.clock.instant();
 		Instant enabledAt = next.enabled() ? (switchedOn ? now : previous.enabledAt()) : null;
 		Instant haltAt = null;
-		if (enabledAt != null && !next.duration().isZero()) {
-			haltAt = enabledAt.plus(next.duration());
+		if (next.enabled() && !next.duration().isZero()) {
+			// the clock starts when chaos is switched on or a new duration is given; other
+			// changes while chaos is on keep the planned halt
+			boolean restart = switchedOn || previous.haltAt() == null
+					|| !next.duration().equals(previous.spec().duration());
+			haltAt = restart ? now.plus(next.duration()) : previous.haltAt();
 		}
 		ChaosRandom random = previous.random();
 		if (switchedOn || !Objects.equals(next.seed(), previous.spec().seed())) {
