@@ -45,7 +45,8 @@ class DocsReferenceTests {
 
 	// a property name: "chaos." not preceded by a name character or a dot (so neither
 	// "management.endpoint.chaos.access" nor "io.github.chaosstarter" counts)
-	private static final Pattern PROPERTY = Pattern.compile("(?<![\\w.-])chaos\\.[A-Za-z0-9<>*\\[\\]._-]*[A-Za-z0-9>\\]]");
+	private static final Pattern PROPERTY = Pattern
+		.compile("(?<![\\w.-])chaos\\.[A-Za-z0-9<>*\\[\\]._-]*[A-Za-z0-9>\\]]");
 
 	private static final Pattern TABLE_ROW = Pattern.compile("^\\|\\s*`(chaos\\.[^`]+)`\\s*\\|", Pattern.MULTILINE);
 

@@ -38,7 +38,8 @@ public class OrderController {
 	@PostMapping
 	public ResponseEntity<Order> placeOrder(@RequestBody OrderRequest request) {
 		if (request.item() == null || request.item().isBlank() || request.quantity() < 1) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "an order needs an item and a quantity of at least 1");
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+					"an order needs an item and a quantity of at least 1");
 		}
 		Order order = this.orderService.placeOrder(request.item(), request.quantity());
 		HttpStatus status = (order.status() == Order.Status.CONFIRMED) ? HttpStatus.CREATED : HttpStatus.ACCEPTED;

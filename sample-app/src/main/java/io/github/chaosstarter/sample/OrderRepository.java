@@ -44,7 +44,9 @@ public class OrderRepository {
 	}
 
 	public List<Order> findAll() {
-		return this.jdbcClient.sql("select " + COLUMNS + " from orders order by id").query(OrderRepository::order).list();
+		return this.jdbcClient.sql("select " + COLUMNS + " from orders order by id")
+			.query(OrderRepository::order)
+			.list();
 	}
 
 	public Optional<Order> findById(long id) {
