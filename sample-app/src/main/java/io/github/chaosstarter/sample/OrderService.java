@@ -1,0 +1,50 @@
+package io.github.chaosstarter.sample;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Places orders: reserve stock, charge, ask for a delivery estimate, save. Each step is a
+ * dependency that can fail; how the shop copes is decided in the clients and in
+ * {@code application.yml}.
+ *
+ * @author Chaos Starter team
+ */
+@Service
+public class OrderService {
+
+	private final InventoryClient inventoryClient;
+
+	private final PaymentClient paymentClient;
+
+	private final ShippingClient shippingClient;
+
+	private final OrderRepository orderRepository;
+
+	public OrderService(InventoryClient inventoryClient, PaymentClient paymentClient, ShippingClient shippingClient,
+			OrderRepository orderRepository) {
+		this.inventoryClient = inventoryClient;
+		this.paymentClient = paymentClient;
+		this.shippingClient = shippingClient;
+		this.orderRepository = orderRepository;
+	}
+
+	public Order placeOrder(String item, int quantity) {
+		this.inventoryClient.reserve(item, quantity);
+		PaymentClient.Payment payment = this.paymentClient.charge(item, quantity);
+		int deliveryDays = this.shippingClient.estimateDeliveryDays(item);
+		Order.Status status = payment.pending() ? Order.Status.PENDING_PAYMENT : Order.Status.CONFIRMED;
+		return this.orderRepository.save(item, quantity, status, payment.reference(), deliveryDays);
+	}
+
+	public List<Order> orders() {
+		return this.orderRepository.findAll();
+	}
+
+	public Optional<Order> order(long id) {
+		return this.orderRepository.findById(id);
+	}
+
+}
