@@ -159,6 +159,15 @@ class EndpointOnBoot3HttpTests {
 		assertThat(lastChange(halted)).containsEntry("actor", "auto-halt");
 	}
 
+	@Test
+	void reportIsServedAndOtherSubPathsAreNotFound() {
+		Boot3Http.Response report = this.http.get("/actuator/chaos/report");
+		assertThat(report.status()).as(report.body()).isEqualTo(200);
+		assertThat(report.json()).containsKeys("since", "injections", "circuitBreakers", "retries", "fallbacks",
+				"timeLimiters", "unprotected");
+		assertThat(this.http.get("/actuator/chaos/other").status()).isEqualTo(404);
+	}
+
 	@SuppressWarnings("unchecked")
 	static Map<String, Object> assaults(Map<String, Object> state) {
 		return (Map<String, Object>) state.get("assaults");

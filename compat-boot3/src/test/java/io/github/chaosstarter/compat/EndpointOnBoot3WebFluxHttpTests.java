@@ -94,4 +94,13 @@ class EndpointOnBoot3WebFluxHttpTests {
 		assertThatNoException().isThrownBy(() -> this.audit.audit("login"));
 	}
 
+	@Test
+	void reportIsServedAndOtherSubPathsAreNotFound() {
+		Boot3Http.Response report = this.http.get("/actuator/chaos/report");
+		assertThat(report.status()).as(report.body()).isEqualTo(200);
+		assertThat(report.json()).containsKeys("since", "injections", "circuitBreakers", "retries", "fallbacks",
+				"timeLimiters", "unprotected");
+		assertThat(this.http.get("/actuator/chaos/other").status()).isEqualTo(404);
+	}
+
 }
