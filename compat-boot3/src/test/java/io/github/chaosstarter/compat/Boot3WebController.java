@@ -32,6 +32,12 @@ public class Boot3WebController {
 		return "results";
 	}
 
+	@GetMapping("/api/stock")
+	public String stock() {
+		this.hits.incrementAndGet();
+		return "in stock";
+	}
+
 	@GetMapping("/downstream/{name}")
 	public String downstream(@PathVariable String name) {
 		this.hits.incrementAndGet();

@@ -14,6 +14,8 @@ import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -23,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * requests with an injected error response, and client assaults make a dependency (the
  * application's own {@code /downstream} endpoints, over real HTTP) unavailable for a
  * {@code RestClient} and a {@code RestTemplate} built from Boot 3.5's builders (the latter
- * through Boot 3's {@code RestTemplateCustomizer}).
+ * through Boot 3's {@code RestTemplateCustomizer}) and a {@code WebClient}.
  */
 @SpringBootTest(classes = { Boot3ShopApplication.class, Boot3WebController.class },
 		webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -34,6 +36,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 				"chaos.assaults.asked-429.target.http.headers[X-Chaos]=on",
 				"chaos.assaults.asked-429.error-response.status=429",
 				"chaos.assaults.asked-429.error-response.retry-after=5s",
+				"chaos.assaults.stock-502.target.methods=stock",
+				"chaos.assaults.stock-502.error-response.status=502",
 				"chaos.assaults.downstream-unreachable.target.client.hosts=localhost",
 				"chaos.assaults.downstream-unreachable.target.client.paths=/downstream/unreachable",
 				"chaos.assaults.downstream-unreachable.exception.type=java.net.ConnectException",
@@ -55,6 +59,9 @@ class WebFaultsOnBoot3Tests {
 
 	@Autowired
 	RestTemplateBuilder restTemplateBuilder;
+
+	@Autowired
+	WebClient.Builder webClientBuilder;
 
 	Boot3Http http;
 
@@ -96,6 +103,20 @@ class WebFaultsOnBoot3Tests {
 	}
 
 	@Test
+	void errorResponseThrownByAWatchedControllerIsWrittenAsTheInjectedResponse() {
+		int hits = this.controller.hits();
+		Boot3Http.Response response = this.http.get("/api/stock");
+		assertThat(response.status()).isEqualTo(502);
+		assertThat(response.header("X-Chaos-Assault")).hasValue("stock-502");
+		assertThat(response.header("Retry-After")).isEmpty();
+		assertThat(response.header("Content-Type")).hasValueSatisfying(
+				(contentType) -> assertThat(contentType).startsWith("application/problem+json"));
+		assertThat(response.json()).containsEntry("status", 502).containsEntry("title", "Bad Gateway");
+		assertThat(response.body()).doesNotContain("Exception", "trace", "stock");
+		assertThat(this.controller.hits()).isEqualTo(hits);
+	}
+
+	@Test
 	void restClientFromBootsBuilderFailsAsIfTheDependencyWereUnreachable() {
 		RestClient client = this.restClientBuilder.baseUrl(this.base).build();
 		int hits = this.controller.hits();
@@ -121,6 +142,18 @@ class WebFaultsOnBoot3Tests {
 			});
 		assertThat(this.controller.hits()).isEqualTo(hits);
 		assertThat(restTemplate.getForObject("/downstream/ok", String.class)).isEqualTo("downstream ok");
+	}
+
+	@Test
+	void webClientFromBootsBuilderFailsAsIfTheDependencyWereUnreachable() {
+		WebClient client = this.webClientBuilder.baseUrl(this.base).build();
+		int hits = this.controller.hits();
+		assertThatExceptionOfType(WebClientRequestException.class)
+			.isThrownBy(() -> client.get().uri("/downstream/unreachable").retrieve().bodyToMono(String.class).block())
+			.withCauseInstanceOf(ConnectException.class);
+		assertThat(this.controller.hits()).isEqualTo(hits);
+		assertThat(client.get().uri("/downstream/ok").retrieve().bodyToMono(String.class).block())
+			.isEqualTo("downstream ok");
 	}
 
 }
