@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,8 @@ import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 /**
  * The resilience report on Spring Boot 3.5 with real {@code resilience4j-spring-boot3}
  * instances configured by properties: the report's verdicts, read through the {@link Chaos}
- * API and as JSON from {@code GET /actuator/chaos/report} (written by Boot 3.5's Jackson 2).
+ * API, as JSON from {@code GET /actuator/chaos/report} (written by Boot 3.5's Jackson 2) and
+ * as the Micrometer gauge {@code chaos.report.verdicts}.
  */
 @SpringBootTest(classes = Boot3ShopApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=servlet", EndpointOnBoot3HttpTests.EXPOSE,
@@ -61,6 +63,9 @@ class ReportOnBoot3Tests {
 
 	@Autowired
 	StockRepository stock;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@LocalServerPort
 	int port;
@@ -128,6 +133,16 @@ class ReportOnBoot3Tests {
 			assertThat(unprotected.injectedFailures()).isEqualTo(3);
 			assertThat(unprotected.reachedCaller()).isEqualTo(3);
 		});
+	}
+
+	@Test
+	void verdictsAreCountedInMicrometer() {
+		chargeEightTimesWhilePaymentsFail();
+		postFiveLedgerEntriesWhileTheLedgerFails();
+		// the payments breaker and its fallback reacted; the ledger breaker did not
+		assertThat(verdicts(Verdict.REACTED)).isEqualTo(2.0);
+		assertThat(verdicts(Verdict.DID_NOT_REACT)).isEqualTo(1.0);
+		assertThat(verdicts(Verdict.NOT_EXERCISED)).isGreaterThanOrEqualTo(2.0);
 	}
 
 	@Test
@@ -207,6 +222,10 @@ class ReportOnBoot3Tests {
 		for (int i = 0; i < 3; i++) {
 			assertThatIllegalStateException().isThrownBy(() -> this.stock.find("sku"));
 		}
+	}
+
+	private double verdicts(Verdict verdict) {
+		return this.meters.get("chaos.report.verdicts").tag("verdict", verdict.name()).gauge().value();
 	}
 
 	@SuppressWarnings("unchecked")
