@@ -24,7 +24,8 @@ import org.springframework.stereotype.Service;
 @EnableAutoConfiguration
 @Import({ Boot3ShopApplication.PaymentService.class, Boot3ShopApplication.InventoryService.class,
 		Boot3ShopApplication.ReactivePaymentService.class, Boot3ShopApplication.StockRepository.class,
-		Boot3ShopApplication.AuditService.class, Boot3ShopApplication.PriceCalculator.class })
+		Boot3ShopApplication.AuditService.class, Boot3ShopApplication.LedgerService.class,
+		Boot3ShopApplication.PriceCalculator.class })
 public class Boot3ShopApplication {
 
 	/** Circuit breakers, one with a fallback. */
@@ -126,6 +127,20 @@ public class Boot3ShopApplication {
 	public static class AuditService {
 
 		public void audit(String event) {
+		}
+
+	}
+
+	/**
+	 * A circuit breaker without a fallback whose configuration a test may tune (for example
+	 * with {@code ignore-exceptions}).
+	 */
+	@Service
+	public static class LedgerService {
+
+		@CircuitBreaker(name = "ledger")
+		public String post(String entry) {
+			return "posted " + entry;
 		}
 
 	}
