@@ -183,7 +183,8 @@ public final class ChaosSpecCompiler {
 		}
 		if (given.isEmpty()) {
 			throw new InvalidChaosPropertyException(path,
-					"an assault needs exactly one effect: exception, latency, error-response or kill; none was given");
+					"an assault needs exactly one effect: exception, latency, error-response or kill; none was given"
+							+ " (in YAML an empty 'exception: {}' sets nothing: give one of its keys, e.g. exception.message)");
 		}
 		if (given.size() > 1) {
 			throw new InvalidChaosPropertyException(path + "." + given.get(1),

@@ -146,7 +146,45 @@ public class ChaosUpdater {
 		Map<String, Object> values = new LinkedHashMap<>();
 		flatten(values, path, given, 1);
 		ChaosProperties.Assault assault = bind(values, path, Bindable.of(ChaosProperties.Assault.class));
-		return compiler.assault(ASSAULTS, name, (assault != null) ? assault : new ChaosProperties.Assault());
+		assault = (assault != null) ? assault : new ChaosProperties.Assault();
+		applyEmptyEffects(given, assault);
+		return compiler.assault(ASSAULTS, name, assault);
+	}
+
+	/**
+	 * An effect given as an empty object ({@code "exception": {}}) means that effect with its
+	 * defaults; binding alone would see no property and no effect at all.
+	 */
+	private static void applyEmptyEffects(Map<?, ?> given, ChaosProperties.Assault assault) {
+		given.forEach((key, value) -> {
+			if (!(value instanceof Map<?, ?> map) || !map.isEmpty()) {
+				return;
+			}
+			switch (String.valueOf(key)) {
+				case "exception" -> {
+					if (assault.getException() == null) {
+						assault.setException(new ChaosProperties.ExceptionEffect());
+					}
+				}
+				case "latency" -> {
+					if (assault.getLatency() == null) {
+						assault.setLatency(new ChaosProperties.Latency());
+					}
+				}
+				case "error-response", "errorResponse" -> {
+					if (assault.getErrorResponse() == null) {
+						assault.setErrorResponse(new ChaosProperties.ErrorResponse());
+					}
+				}
+				case "kill" -> {
+					if (assault.getKill() == null) {
+						assault.setKill(new ChaosProperties.Kill());
+					}
+				}
+				default -> {
+				}
+			}
+		});
 	}
 
 	private static <T> @Nullable T bind(Map<String, Object> values, String name, Bindable<T> target) {

@@ -53,6 +53,23 @@ class ChaosUpdaterTests {
 	}
 
 	@Test
+	void effectGivenAsEmptyObjectUsesItsDefaults() {
+		ChaosState state = apply(assaults("plain", Map.of("exception", Map.of()), "busy",
+				Map.of("error-response", Map.of())));
+		assertThat(state.spec().assaults().get("plain").effect())
+			.isEqualTo(new io.github.chaosstarter.config.AssaultSpec.ExceptionSpec(io.github.chaosstarter.ChaosException.class,
+					"injected failure"));
+		assertThat(state.spec().assaults().get("busy").effect()).isEqualTo(new ErrorResponseSpec(503, null));
+	}
+
+	@Test
+	void latencyGivenAsEmptyObjectStillNeedsADelay() {
+		assertThatExceptionOfType(InvalidChaosPropertyException.class)
+			.isThrownBy(() -> apply(assaults("slow", Map.of("latency", Map.of()))))
+			.withMessageContaining("chaos.assaults.slow.latency.min");
+	}
+
+	@Test
 	void headersKeepTheirNames() {
 		ChaosState state = apply(assaults("header", Map.of("target",
 				Map.of("http", Map.of("headers", Map.of("X-Chaos", "on"))), "exception", Map.of("message", "m"))));
