@@ -19,11 +19,11 @@ import io.github.chaosstarter.report.ResilienceReporter;
 import io.github.chaosstarter.runtime.ChaosState;
 
 /**
- * Runtime control of chaos from Java code, typically a JUnit 5 {@code @SpringBootTest}: the
- * same operations as the {@code chaos} actuator endpoint. Changes take the same path as a
- * {@code POST /actuator/chaos}: bound like {@code chaos.*} properties, validated as at
- * startup, applied all or nothing, and recorded in the audit log with the actor {@code api}.
- * <pre class="code">
+ * Runtime control of chaos from Java code, typically a JUnit 5 {@code @SpringBootTest}:
+ * the same operations as the {@code chaos} actuator endpoint. Changes take the same path
+ * as a {@code POST /actuator/chaos}: bound like {@code chaos.*} properties, validated as
+ * at startup, applied all or nothing, and recorded in the audit log with the actor
+ * {@code api}. <pre class="code">
  * chaos.assault("payments-down")
  *     .target((target) -&gt; target.beans("paymentService").methods("charge*"))
  *     .exception(IllegalStateException.class, "boom")
@@ -87,8 +87,8 @@ public class Chaos {
 	}
 
 	/**
-	 * Start describing an assault that is added, or replaces the assault of that name, when
-	 * {@link AssaultBuilder#apply()} is called.
+	 * Start describing an assault that is added, or replaces the assault of that name,
+	 * when {@link AssaultBuilder#apply()} is called.
 	 * @param name the assault's name
 	 * @return a builder
 	 */
@@ -109,7 +109,8 @@ public class Chaos {
 	 * Apply a change written as for {@code POST /actuator/chaos}.
 	 * @param request the change
 	 * @return the new state
-	 * @throws InvalidChaosPropertyException when the change is invalid; nothing changed then
+	 * @throws InvalidChaosPropertyException when the change is invalid; nothing changed
+	 * then
 	 */
 	public ChaosState apply(ChaosChangeRequest request) {
 		return apply(request, "Chaos.apply()");
@@ -146,7 +147,8 @@ public class Chaos {
 	}
 
 	/**
-	 * Describes one assault with the names of the {@code chaos.assaults.<name>.*} properties.
+	 * Describes one assault with the names of the {@code chaos.assaults.<name>.*}
+	 * properties.
 	 */
 	public static final class AssaultBuilder {
 
@@ -162,8 +164,8 @@ public class Chaos {
 		}
 
 		/**
-		 * Select the calls to attack. Without a target every call of every watched bean is
-		 * attacked.
+		 * Select the calls to attack. Without a target every call of every watched bean
+		 * is attacked.
 		 * @param target customizes the target
 		 * @return this builder
 		 */
@@ -231,8 +233,8 @@ public class Chaos {
 		}
 
 		/**
-		 * Stop the application. Refused unless {@code chaos.allow-kill=true} is set in the
-		 * application's own configuration.
+		 * Stop the application. Refused unless {@code chaos.allow-kill=true} is set in
+		 * the application's own configuration.
 		 * @param mode {@code graceful} or {@code abrupt}
 		 * @param exitCode the exit code
 		 * @return this builder
@@ -284,8 +286,8 @@ public class Chaos {
 		 * Add the assault, or replace the assault of the same name. Does not switch chaos
 		 * on: call {@link Chaos#enable()}.
 		 * @return the new state
-		 * @throws InvalidChaosPropertyException when the assault is invalid; nothing changed
-		 * then
+		 * @throws InvalidChaosPropertyException when the assault is invalid; nothing
+		 * changed then
 		 */
 		public ChaosState apply() {
 			return this.chaos.apply(ChaosChangeRequest.assault(this.name, this.values),
@@ -306,8 +308,8 @@ public class Chaos {
 		}
 
 		/**
-		 * Select beans by kind: {@code service}, {@code repository}, {@code rest-controller},
-		 * {@code controller}, {@code component}.
+		 * Select beans by kind: {@code service}, {@code repository},
+		 * {@code rest-controller}, {@code controller}, {@code component}.
 		 * @param kinds the kinds
 		 * @return this builder
 		 */

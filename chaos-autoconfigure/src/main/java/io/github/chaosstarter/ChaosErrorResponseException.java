@@ -5,10 +5,10 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown (or signalled) by an error-response assault on a bean call. While an HTTP request is
- * served, the starter's web support turns it into the configured status with an RFC 9457
- * problem body, whatever the application's own error handling would do; elsewhere it reaches
- * the caller as an ordinary {@link ChaosException}.
+ * Thrown (or signalled) by an error-response assault on a bean call. While an HTTP
+ * request is served, the starter's web support turns it into the configured status with
+ * an RFC 9457 problem body, whatever the application's own error handling would do;
+ * elsewhere it reaches the caller as an ordinary {@link ChaosException}.
  *
  * @author Chaos Starter team
  */

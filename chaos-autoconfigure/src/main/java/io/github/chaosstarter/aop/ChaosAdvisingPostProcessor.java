@@ -32,17 +32,17 @@ import io.github.chaosstarter.target.BeanInfo;
 import io.github.chaosstarter.target.BeanKind;
 
 /**
- * Gives every bean of a watched kind the chaos advice, as the <em>innermost</em> advice of its
- * proxy, so that every layer the application wraps around the bean (Resilience4j aspects,
- * Spring Framework's {@code @Retryable}, transactions, Spring Cloud CircuitBreaker callers)
- * sees an injected fault exactly as it would see a real one.
+ * Gives every bean of a watched kind the chaos advice, as the <em>innermost</em> advice
+ * of its proxy, so that every layer the application wraps around the bean (Resilience4j
+ * aspects, Spring Framework's {@code @Retryable}, transactions, Spring Cloud
+ * CircuitBreaker callers) sees an injected fault exactly as it would see a real one.
  * <p>
  * This holds by construction, not by order values: auto-proxy creators (which apply
- * Resilience4j's aspects) run before this post-processor, and our advisor is appended to the
- * <em>end</em> of the existing advisor chain. Advising post-processors that run later and add
- * their advisor in front ({@code RetryAnnotationBeanPostProcessor},
- * {@code AsyncAnnotationBeanPostProcessor}) still end up outside. Beans of unwatched kinds
- * are returned untouched: no proxy, no advisor.
+ * Resilience4j's aspects) run before this post-processor, and our advisor is appended to
+ * the <em>end</em> of the existing advisor chain. Advising post-processors that run later
+ * and add their advisor in front ({@code RetryAnnotationBeanPostProcessor},
+ * {@code AsyncAnnotationBeanPostProcessor}) still end up outside. Beans of unwatched
+ * kinds are returned untouched: no proxy, no advisor.
  *
  * @author Chaos Starter team
  */
@@ -111,8 +111,10 @@ public class ChaosAdvisingPostProcessor extends ProxyProcessorSupport implements
 				return bean;
 			}
 			if (repository != null && !Proxy.isProxyClass(type)) {
-				// the Spring Data proxy itself: its last interceptors execute queries without
-				// proceeding, so go first; resilience aspects, if any, sit on an outer proxy
+				// the Spring Data proxy itself: its last interceptors execute queries
+				// without
+				// proceeding, so go first; resilience aspects, if any, sit on an outer
+				// proxy
 				advised.addAdvisor(0, advisor);
 			}
 			else if (advised.getTargetSource() == AdvisedSupport.EMPTY_TARGET_SOURCE && advised.getAdvisorCount() > 0) {

@@ -29,8 +29,8 @@ import io.github.chaosstarter.target.BeanInfo;
 
 /**
  * The advice on one watched bean. While chaos is off it costs one volatile read and a
- * branch. While chaos is on it matches the call against the assaults of the current state,
- * using per-bean and per-method plans that are computed once per state version.
+ * branch. While chaos is on it matches the call against the assaults of the current
+ * state, using per-bean and per-method plans that are computed once per state version.
  *
  * @author Chaos Starter team
  */
@@ -106,7 +106,8 @@ final class ChaosInterceptor implements MethodInterceptor {
 			if (runtime != null) {
 				runtime.kill(terminal.name(), kill);
 			}
-			return (delayNanos > 0) ? Faults.delay(methodPlan.returnKind, delayNanos, invocation) : invocation.proceed();
+			return (delayNanos > 0) ? Faults.delay(methodPlan.returnKind, delayNanos, invocation)
+					: invocation.proceed();
 		}
 		if (failure != null) {
 			return Faults.fail(methodPlan.returnKind, delayNanos, failure);

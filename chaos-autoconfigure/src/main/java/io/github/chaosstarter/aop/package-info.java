@@ -1,5 +1,6 @@
 /**
- * Advice on watched beans, placed innermost so the application's resilience layers see every fault.
+ * Advice on watched beans, placed innermost so the application's resilience layers see
+ * every fault.
  */
 @NullMarked
 package io.github.chaosstarter.aop;

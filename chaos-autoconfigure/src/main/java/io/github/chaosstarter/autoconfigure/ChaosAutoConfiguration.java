@@ -28,9 +28,9 @@ import io.github.chaosstarter.runtime.RequestCondition;
 import io.github.chaosstarter.runtime.RequestConditionFactory;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration}
- * for Chaos Starter: the advice on watched beans and the runtime that holds the chaos state.
- * Backs off without Spring AOP and AspectJ on the class path.
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} for Chaos Starter: the advice on watched beans and the runtime that
+ * holds the chaos state. Backs off without Spring AOP and AspectJ on the class path.
  *
  * @author Chaos Starter team
  */
@@ -51,7 +51,8 @@ public final class ChaosAutoConfiguration {
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	static ChaosAdvisingPostProcessor chaosAdvisingPostProcessor(ChaosStateHolder chaosStateHolder,
 			Environment environment) {
-		// read directly: a post-processor must not depend on configuration-properties beans
+		// read directly: a post-processor must not depend on configuration-properties
+		// beans
 		List<String> kinds = Binder.get(environment)
 			.bind("chaos.watch.kinds", Bindable.listOf(String.class))
 			.orElse(DEFAULT_KINDS);

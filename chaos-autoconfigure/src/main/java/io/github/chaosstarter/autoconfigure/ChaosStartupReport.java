@@ -14,7 +14,8 @@ import io.github.chaosstarter.runtime.ChaosState;
 import io.github.chaosstarter.target.BeanKind;
 
 /**
- * Logs once, after all singletons exist, what the starter watches and whether chaos is on.
+ * Logs once, after all singletons exist, what the starter watches and whether chaos is
+ * on.
  *
  * @author Chaos Starter team
  */
@@ -44,9 +45,9 @@ final class ChaosStartupReport implements SmartInitializingSingleton {
 			.sorted()
 			.collect(Collectors.joining(", "));
 		logger.info("Chaos Starter watching " + this.postProcessor.advisedBeans() + " beans of kinds [" + kinds
-				+ "]; chaos is " + (state.enabled() ? "ON" : "off") + (state.spec().dryRun() ? " (dry run)" : "")
-				+ ", " + state.assaults().size() + " assault(s) configured" + (state.assaults().isEmpty() ? ""
-						: ": " + String.join(", ", state.assaults().keySet())));
+				+ "]; chaos is " + (state.enabled() ? "ON" : "off") + (state.spec().dryRun() ? " (dry run)" : "") + ", "
+				+ state.assaults().size() + " assault(s) configured"
+				+ (state.assaults().isEmpty() ? "" : ": " + String.join(", ", state.assaults().keySet())));
 	}
 
 }

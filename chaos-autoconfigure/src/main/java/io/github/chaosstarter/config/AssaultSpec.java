@@ -64,13 +64,12 @@ public record AssaultSpec(String name, TargetSpec target, EffectSpec effect, dou
 		}
 
 		/**
-		 * Return whether only request conditions are given, so that the assault also applies
-		 * to matching requests that call no watched bean.
+		 * Return whether only request conditions are given, so that the assault also
+		 * applies to matching requests that call no watched bean.
 		 * @return {@code true} when no bean condition is present
 		 */
 		public boolean hasBeanConditions() {
-			return !this.kinds.isEmpty() || !this.beans.isEmpty() || !this.classes.isEmpty()
-					|| !this.methods.isEmpty();
+			return !this.kinds.isEmpty() || !this.beans.isEmpty() || !this.classes.isEmpty() || !this.methods.isEmpty();
 		}
 
 	}
@@ -138,7 +137,8 @@ public record AssaultSpec(String name, TargetSpec target, EffectSpec effect, dou
 
 		/**
 		 * Return the effect's name as written in configuration and meter tags.
-		 * @return {@code exception}, {@code latency}, {@code error-response} or {@code kill}
+		 * @return {@code exception}, {@code latency}, {@code error-response} or
+		 * {@code kill}
 		 */
 		String kind();
 
@@ -192,7 +192,8 @@ public record AssaultSpec(String name, TargetSpec target, EffectSpec effect, dou
 	/**
 	 * Stop the application.
 	 *
-	 * @param abrupt {@code true} to halt the JVM at once, {@code false} to close the context
+	 * @param abrupt {@code true} to halt the JVM at once, {@code false} to close the
+	 * context
 	 * @param exitCode exit code of the process
 	 */
 	public record KillSpec(boolean abrupt, int exitCode) implements EffectSpec {

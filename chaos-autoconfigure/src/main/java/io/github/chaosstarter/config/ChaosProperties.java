@@ -11,10 +11,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Configuration properties for Chaos Starter, bound from {@code chaos.*}. This class is only
- * a binding target: it is validated and compiled into an immutable {@link ChaosSpec} once,
- * and never changed at runtime (runtime changes go through the {@code chaos} endpoint or the
- * {@code Chaos} API, which bind the same classes afresh).
+ * Configuration properties for Chaos Starter, bound from {@code chaos.*}. This class is
+ * only a binding target: it is validated and compiled into an immutable {@link ChaosSpec}
+ * once, and never changed at runtime (runtime changes go through the {@code chaos}
+ * endpoint or the {@code Chaos} API, which bind the same classes afresh).
  *
  * @author Chaos Starter team
  */
@@ -22,8 +22,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class ChaosProperties {
 
 	/**
-	 * Whether chaos is on. Nothing is attacked while false. Can be switched at runtime through
-	 * the chaos endpoint.
+	 * Whether chaos is on. Nothing is attacked while false. Can be switched at runtime
+	 * through the chaos endpoint.
 	 */
 	private boolean enabled = false;
 
@@ -39,8 +39,8 @@ public class ChaosProperties {
 	private boolean allowKill = false;
 
 	/**
-	 * How long chaos stays on after it was enabled before it switches itself off. Zero means
-	 * until it is switched off.
+	 * How long chaos stays on after it was enabled before it switches itself off. Zero
+	 * means until it is switched off.
 	 */
 	private Duration duration = Duration.ZERO;
 
@@ -50,8 +50,8 @@ public class ChaosProperties {
 	private boolean dryRun = false;
 
 	/**
-	 * Seed of the random generator behind every probability decision, so that an experiment
-	 * can be replayed. Random when not set.
+	 * Seed of the random generator behind every probability decision, so that an
+	 * experiment can be replayed. Random when not set.
 	 */
 	private @Nullable Long seed;
 
@@ -148,8 +148,8 @@ public class ChaosProperties {
 	public static class Guard {
 
 		/**
-		 * Share of HTTP server responses with a 5xx status over the window above which chaos
-		 * halts itself. 1.0 switches the guard off.
+		 * Share of HTTP server responses with a 5xx status over the window above which
+		 * chaos halts itself. 1.0 switches the guard off.
 		 */
 		private double maxErrorRate = 1.0;
 
@@ -293,8 +293,8 @@ public class ChaosProperties {
 	public static class Target {
 
 		/**
-		 * Bean kinds: service, repository, rest-controller, controller, component. Empty means
-		 * every watched kind.
+		 * Bean kinds: service, repository, rest-controller, controller, component. Empty
+		 * means every watched kind.
 		 */
 		private List<String> kinds = new ArrayList<>();
 
@@ -324,8 +324,8 @@ public class ChaosProperties {
 		private List<String> principal = new ArrayList<>();
 
 		/**
-		 * Outbound HTTP calls made through RestClient, RestTemplate or WebClient built from
-		 * Spring Boot's builders.
+		 * Outbound HTTP calls made through RestClient, RestTemplate or WebClient built
+		 * from Spring Boot's builders.
 		 */
 		private Client client = new Client();
 
@@ -584,8 +584,8 @@ public class ChaosProperties {
 	public static class Kill {
 
 		/**
-		 * How to stop: graceful (the context closes as on SIGTERM) or abrupt (the JVM halts at
-		 * once, as on SIGKILL).
+		 * How to stop: graceful (the context closes as on SIGTERM) or abrupt (the JVM
+		 * halts at once, as on SIGKILL).
 		 */
 		private String mode = "graceful";
 

@@ -8,8 +8,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Validated, immutable chaos configuration: what {@code chaos.*} properties or a posted change
- * describe. Derived states are made with the {@code with*} methods.
+ * Validated, immutable chaos configuration: what {@code chaos.*} properties or a posted
+ * change describe. Derived states are made with the {@code with*} methods.
  *
  * @param enabled whether chaos is on
  * @param dryRun whether to count instead of inject

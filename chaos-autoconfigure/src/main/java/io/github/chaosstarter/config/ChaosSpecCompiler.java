@@ -25,10 +25,10 @@ import io.github.chaosstarter.config.ChaosSpec.GuardSpec;
 import io.github.chaosstarter.target.BeanKind;
 
 /**
- * Validates bound {@link ChaosProperties} and turns them into immutable specifications. The
- * same code checks the application's configuration at startup and every change posted at
- * runtime, so a value that fails startup fails a change the same way. Every failure is an
- * {@link InvalidChaosPropertyException} naming the property.
+ * Validates bound {@link ChaosProperties} and turns them into immutable specifications.
+ * The same code checks the application's configuration at startup and every change posted
+ * at runtime, so a value that fails startup fails a change the same way. Every failure is
+ * an {@link InvalidChaosPropertyException} naming the property.
  *
  * @author Chaos Starter team
  */
@@ -96,7 +96,8 @@ public final class ChaosSpecCompiler {
 	 */
 	public ChaosSpec compile(ChaosProperties properties) {
 		Map<String, AssaultSpec> assaults = new LinkedHashMap<>();
-		properties.getAssaults().forEach((name, assault) -> assaults.put(name, assault("chaos.assaults", name, assault)));
+		properties.getAssaults()
+			.forEach((name, assault) -> assaults.put(name, assault("chaos.assaults", name, assault)));
 		return new ChaosSpec(properties.isEnabled(), properties.isDryRun(), properties.getSeed(),
 				duration("chaos.duration", properties.getDuration()), guard("chaos.guard", properties.getGuard()),
 				assaults);
@@ -116,7 +117,8 @@ public final class ChaosSpecCompiler {
 		}
 		Duration window = guard.getWindow();
 		if (window == null || window.isNegative() || window.isZero()) {
-			throw new InvalidChaosPropertyException(prefix + ".window", "must be a positive duration but was " + window);
+			throw new InvalidChaosPropertyException(prefix + ".window",
+					"must be a positive duration but was " + window);
 		}
 		return new GuardSpec(rate, window);
 	}
@@ -187,9 +189,8 @@ public final class ChaosSpecCompiler {
 							+ " (in YAML an empty 'exception: {}' sets nothing: give one of its keys, e.g. exception.message)");
 		}
 		if (given.size() > 1) {
-			throw new InvalidChaosPropertyException(path + "." + given.get(1),
-					"an assault has exactly one effect but " + String.join(" and ", given)
-							+ " were given; split them into separate assaults");
+			throw new InvalidChaosPropertyException(path + "." + given.get(1), "an assault has exactly one effect but "
+					+ String.join(" and ", given) + " were given; split them into separate assaults");
 		}
 		if (assault.getException() != null) {
 			return exception(path + ".exception", assault.getException());
@@ -210,7 +211,8 @@ public final class ChaosSpecCompiler {
 		}
 		Class<?> type;
 		try {
-			// initialize=false: no static initialiser runs before we know it is a Throwable
+			// initialize=false: no static initialiser runs before we know it is a
+			// Throwable
 			type = Class.forName(typeName, false, this.classLoader);
 		}
 		catch (ClassNotFoundException | LinkageError ex) {
@@ -267,7 +269,8 @@ public final class ChaosSpecCompiler {
 		}
 		Duration retryAfter = response.getRetryAfter();
 		if (retryAfter != null && retryAfter.isNegative()) {
-			throw new InvalidChaosPropertyException(path + ".retry-after", "must not be negative but was " + retryAfter);
+			throw new InvalidChaosPropertyException(path + ".retry-after",
+					"must not be negative but was " + retryAfter);
 		}
 		return new ErrorResponseSpec(status, retryAfter);
 	}
@@ -315,11 +318,14 @@ public final class ChaosSpecCompiler {
 		List<String> methods = patterns(path + ".methods", target.getMethods());
 		ChaosProperties.Http http = (target.getHttp() != null) ? target.getHttp() : new ChaosProperties.Http();
 		HttpSpec httpSpec = new HttpSpec(paths(path + ".http.paths", http.getPaths()),
-				httpMethods(path + ".http.methods", http.getMethods()), headers(path + ".http.headers", http.getHeaders()));
+				httpMethods(path + ".http.methods", http.getMethods()),
+				headers(path + ".http.headers", http.getHeaders()));
 		List<String> principals = patterns(path + ".principal", target.getPrincipal());
-		ChaosProperties.Client client = (target.getClient() != null) ? target.getClient() : new ChaosProperties.Client();
+		ChaosProperties.Client client = (target.getClient() != null) ? target.getClient()
+				: new ChaosProperties.Client();
 		ClientSpec clientSpec = new ClientSpec(hosts(path + ".client.hosts", client.getHosts()),
-				paths(path + ".client.paths", client.getPaths()), httpMethods(path + ".client.methods", client.getMethods()));
+				paths(path + ".client.paths", client.getPaths()),
+				httpMethods(path + ".client.methods", client.getMethods()));
 		TargetSpec spec = new TargetSpec(kinds, beans, classes, methods, httpSpec, principals, clientSpec);
 		if (spec.isClient() && (spec.hasBeanConditions() || spec.hasRequestConditions())) {
 			throw new InvalidChaosPropertyException(path + ".client",
@@ -402,7 +408,8 @@ public final class ChaosSpecCompiler {
 			String host = result.get(i);
 			if (host.contains("/") || host.contains(":") || host.indexOf('*', 1) >= 0) {
 				throw new InvalidChaosPropertyException(path + "[" + i + "]",
-						"must be a host name, exact or with a leading wildcard such as *.example.com, but was '" + host + "'");
+						"must be a host name, exact or with a leading wildcard such as *.example.com, but was '" + host
+								+ "'");
 			}
 			result.set(i, host.toLowerCase(Locale.ROOT));
 		}
@@ -435,8 +442,8 @@ public final class ChaosSpecCompiler {
 		}
 
 		/**
-		 * Find a public constructor taking {@code (String)}, {@code (String, Throwable)} or
-		 * nothing, in that order of preference.
+		 * Find a public constructor taking {@code (String)}, {@code (String, Throwable)}
+		 * or nothing, in that order of preference.
 		 * @param type the exception type
 		 * @return the constructor or {@code null}
 		 */

@@ -1,5 +1,6 @@
 /**
- * Binding and validation of the {@code chaos.*} configuration into immutable specifications.
+ * Binding and validation of the {@code chaos.*} configuration into immutable
+ * specifications.
  */
 @NullMarked
 package io.github.chaosstarter.config;

@@ -16,9 +16,10 @@ import io.github.chaosstarter.runtime.ChaosChange;
 import io.github.chaosstarter.runtime.ChaosChangeListener;
 
 /**
- * Logs every change of the chaos state on logger {@code io.github.chaosstarter.audit} (what
- * changed, who changed it, when) and keeps the most recent changes for the {@code chaos}
- * endpoint. Independent of the runtime, so that the runtime can tell it about changes.
+ * Logs every change of the chaos state on logger {@code io.github.chaosstarter.audit}
+ * (what changed, who changed it, when) and keeps the most recent changes for the
+ * {@code chaos} endpoint. Independent of the runtime, so that the runtime can tell it
+ * about changes.
  *
  * @author Chaos Starter team
  */
@@ -54,10 +55,10 @@ public class ChaosAuditLog implements ChaosChangeListener {
 	@Override
 	public void onChange(ChaosChange change) {
 		List<String> changes = differences(change.previous().spec(), change.current().spec());
-		Entry entry = new Entry(change.at(), change.actor(), change.description(), changes,
-				change.current().version());
+		Entry entry = new Entry(change.at(), change.actor(), change.description(), changes, change.current().version());
 		synchronized (this.entries) {
-			// listeners run after the swap, outside the runtime's lock: keep the order of the states
+			// listeners run after the swap, outside the runtime's lock: keep the order of
+			// the states
 			int index = this.entries.size();
 			while (index > 0 && this.entries.get(index - 1).version() > entry.version()) {
 				index--;
@@ -68,8 +69,8 @@ public class ChaosAuditLog implements ChaosChangeListener {
 			}
 		}
 		if (logger.isInfoEnabled()) {
-			logger.info("Chaos changed by '" + entry.actor() + "' at " + entry.at() + " (" + entry.description()
-					+ "): " + (changes.isEmpty() ? "nothing changed" : String.join("; ", changes)));
+			logger.info("Chaos changed by '" + entry.actor() + "' at " + entry.at() + " (" + entry.description() + "): "
+					+ (changes.isEmpty() ? "nothing changed" : String.join("; ", changes)));
 		}
 	}
 

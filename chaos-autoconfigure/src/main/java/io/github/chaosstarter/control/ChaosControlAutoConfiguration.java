@@ -12,9 +12,9 @@ import io.github.chaosstarter.report.ResilienceReporter;
 import io.github.chaosstarter.runtime.ChaosRuntime;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration}
- * for runtime control: the {@link ChaosUpdater} that the endpoint and the {@link Chaos} API
- * share, the {@link Chaos} API and the {@link ChaosAuditLog}.
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} for runtime control: the {@link ChaosUpdater} that the endpoint and
+ * the {@link Chaos} API share, the {@link Chaos} API and the {@link ChaosAuditLog}.
  *
  * @author Chaos Starter team
  */

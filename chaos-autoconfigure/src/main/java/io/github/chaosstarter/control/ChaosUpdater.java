@@ -30,15 +30,15 @@ import io.github.chaosstarter.runtime.ChaosRuntime;
 import io.github.chaosstarter.runtime.ChaosState;
 
 /**
- * Applies a {@link ChaosChangeRequest} to the running chaos state: the one path that both the
- * {@code chaos} endpoint and the {@code Chaos} API take. Values are bound with Spring Boot's
- * {@link Binder} exactly as {@code chaos.*} properties are (relaxed names, the same
- * conversions, unknown keys refused) and validated by the runtime's
- * {@link ChaosSpecCompiler}, the code that checks the configuration at startup. The whole new
- * specification is built before anything changes, so a change applies completely or not at
- * all. Kill assaults are only accepted when the application's own configuration sets
- * {@code chaos.allow-kill=true}: that setting comes from the compiler and can never be changed
- * here.
+ * Applies a {@link ChaosChangeRequest} to the running chaos state: the one path that both
+ * the {@code chaos} endpoint and the {@code Chaos} API take. Values are bound with Spring
+ * Boot's {@link Binder} exactly as {@code chaos.*} properties are (relaxed names, the
+ * same conversions, unknown keys refused) and validated by the runtime's
+ * {@link ChaosSpecCompiler}, the code that checks the configuration at startup. The whole
+ * new specification is built before anything changes, so a change applies completely or
+ * not at all. Kill assaults are only accepted when the application's own configuration
+ * sets {@code chaos.allow-kill=true}: that setting comes from the compiler and can never
+ * be changed here.
  * <p>
  * Merge rules: a top-level value that is not given stays; an assault given replaces the
  * assault of that name; an assault given as {@code null} is removed; other assaults stay.
@@ -83,7 +83,8 @@ public class ChaosUpdater {
 	 * @param actor who makes it: a principal's name, {@code endpoint} or {@code api}
 	 * @param description how the change arrived, e.g. {@code POST /actuator/chaos}
 	 * @return the new state
-	 * @throws InvalidChaosPropertyException when the change is invalid; nothing changed then
+	 * @throws InvalidChaosPropertyException when the change is invalid; nothing changed
+	 * then
 	 */
 	public ChaosState apply(ChaosChangeRequest request, String actor, String description) {
 		if (request.isEmpty()) {
@@ -152,8 +153,8 @@ public class ChaosUpdater {
 	}
 
 	/**
-	 * An effect given as an empty object ({@code "exception": {}}) means that effect with its
-	 * defaults; binding alone would see no property and no effect at all.
+	 * An effect given as an empty object ({@code "exception": {}}) means that effect with
+	 * its defaults; binding alone would see no property and no effect at all.
 	 */
 	private static void applyEmptyEffects(Map<?, ?> given, ChaosProperties.Assault assault) {
 		given.forEach((key, value) -> {
@@ -255,7 +256,8 @@ public class ChaosUpdater {
 
 	private static Map<?, ?> object(String name, Object value) {
 		if (!(value instanceof Map<?, ?> map)) {
-			throw new InvalidChaosPropertyException(name, "must be an object but was '" + abbreviate(String.valueOf(value)) + "'");
+			throw new InvalidChaosPropertyException(name,
+					"must be an object but was '" + abbreviate(String.valueOf(value)) + "'");
 		}
 		return map;
 	}
@@ -273,10 +275,12 @@ public class ChaosUpdater {
 				String childKey = String.valueOf(key);
 				if (freeKeys) {
 					if (childKey.isEmpty() || childKey.indexOf('[') >= 0 || childKey.indexOf(']') >= 0) {
-						throw new InvalidChaosPropertyException(display(name), "'" + abbreviate(childKey) + "' is not a valid header name");
+						throw new InvalidChaosPropertyException(display(name),
+								"'" + abbreviate(childKey) + "' is not a valid header name");
 					}
 					if (child instanceof Map || child instanceof List) {
-						throw new InvalidChaosPropertyException(display(name) + "." + childKey, "must be a single value");
+						throw new InvalidChaosPropertyException(display(name) + "." + childKey,
+								"must be a single value");
 					}
 					flatten(values, name + "[" + childKey + "]", child, depth + 1);
 				}
@@ -304,8 +308,8 @@ public class ChaosUpdater {
 	}
 
 	/**
-	 * Turn a bound name such as {@code chaos.assaults[x].probability} into the property name a
-	 * user writes, {@code chaos.assaults.x.probability}.
+	 * Turn a bound name such as {@code chaos.assaults[x].probability} into the property
+	 * name a user writes, {@code chaos.assaults.x.probability}.
 	 */
 	private static String display(String name) {
 		Matcher matcher = BRACKETED_ASSAULT.matcher(name);

@@ -12,8 +12,8 @@ import io.github.chaosstarter.config.ChaosSpecCompiler;
 /**
  * Creates the exceptions an exception assault throws. Messages start with
  * {@code Chaos assault '<name>':}. A checked exception that the attacked method does not
- * declare would reach callers as an {@code UndeclaredThrowableException}; it is thrown as a
- * {@link ChaosException} with the checked exception as its cause instead.
+ * declare would reach callers as an {@code UndeclaredThrowableException}; it is thrown as
+ * a {@link ChaosException} with the checked exception as its cause instead.
  *
  * @author Chaos Starter team
  */
@@ -35,9 +35,11 @@ public final class ExceptionFactory {
 	 * Create the exception for one injection.
 	 * @param assault the assault's name
 	 * @param spec the effect
-	 * @param method the attacked method, or {@code null} where no method signature applies
-	 * @param signalled whether the exception is signalled inside a returned value (reactive or
-	 * asynchronous) rather than thrown, so checked exceptions need no declaration
+	 * @param method the attacked method, or {@code null} where no method signature
+	 * applies
+	 * @param signalled whether the exception is signalled inside a returned value
+	 * (reactive or asynchronous) rather than thrown, so checked exceptions need no
+	 * declaration
 	 * @return the exception
 	 */
 	public static Throwable create(String assault, ExceptionSpec spec, @Nullable Method method, boolean signalled) {

@@ -9,10 +9,10 @@ import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Applies a fault to a call in the way its return type needs: a blocking call is delayed on
- * its thread and throws; a reactive or asynchronous call returns at once and carries the
- * delay and the error inside the value it returns, so that reactive operators, Resilience4j's
- * reactor support and time limiters see them.
+ * Applies a fault to a call in the way its return type needs: a blocking call is delayed
+ * on its thread and throws; a reactive or asynchronous call returns at once and carries
+ * the delay and the error inside the value it returns, so that reactive operators,
+ * Resilience4j's reactor support and time limiters see them.
  *
  * @author Chaos Starter team
  */
@@ -22,7 +22,8 @@ public final class Faults {
 	}
 
 	/**
-	 * Run the call after a delay, or (for reactive and asynchronous methods) delay its result.
+	 * Run the call after a delay, or (for reactive and asynchronous methods) delay its
+	 * result.
 	 * @param kind how the method returns
 	 * @param delayNanos the delay
 	 * @param invocation the call

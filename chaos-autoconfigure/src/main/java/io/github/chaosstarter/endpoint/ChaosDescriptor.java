@@ -25,8 +25,8 @@ import io.github.chaosstarter.target.BeanKind;
 
 /**
  * The chaos state as {@code GET /actuator/chaos} shows it. Assaults are written with the
- * names and structure of the {@code chaos.assaults.*} properties (kebab-case), followed by
- * their read-only counters.
+ * names and structure of the {@code chaos.assaults.*} properties (kebab-case), followed
+ * by their read-only counters.
  *
  * @param enabled whether chaos is on
  * @param dryRun whether faults are only counted
@@ -58,8 +58,8 @@ public record ChaosDescriptor(boolean enabled, boolean dryRun, @Nullable Long se
 		Map<String, Map<String, Object>> assaults = new LinkedHashMap<>();
 		state.assaults().forEach((name, assault) -> assaults.put(name, assault(assault)));
 		List<ChangeDescriptor> changes = new ArrayList<>();
-		history.forEach((entry) -> changes.add(new ChangeDescriptor(entry.at().toString(), entry.actor(),
-				entry.description(), entry.changes())));
+		history.forEach((entry) -> changes
+			.add(new ChangeDescriptor(entry.at().toString(), entry.actor(), entry.description(), entry.changes())));
 		return new ChaosDescriptor(spec.enabled(), spec.dryRun(), spec.seed(), format(spec.duration()),
 				text(state.enabledAt()), text(state.haltAt()), guard, assaults, changes);
 	}
@@ -152,8 +152,8 @@ public record ChaosDescriptor(boolean enabled, boolean dryRun, @Nullable Long se
 			return "0s";
 		}
 		String[] units = { "d", "h", "m", "s", "ms", "us", "ns" };
-		long[] sizes = { 86_400_000_000_000L, 3_600_000_000_000L, 60_000_000_000L, 1_000_000_000L, 1_000_000L,
-				1_000L, 1L };
+		long[] sizes = { 86_400_000_000_000L, 3_600_000_000_000L, 60_000_000_000L, 1_000_000_000L, 1_000_000L, 1_000L,
+				1L };
 		for (int i = 0; i < units.length; i++) {
 			if (nanos % sizes[i] == 0) {
 				return (nanos / sizes[i]) + units[i];

@@ -22,11 +22,11 @@ import io.github.chaosstarter.report.ResilienceReporter;
 import io.github.chaosstarter.runtime.ChaosState;
 
 /**
- * {@link Endpoint @Endpoint} {@code chaos}: shows the chaos state ({@code GET}), changes it
- * ({@code POST}, with the names and structure of the {@code chaos.*} properties), halts chaos
- * ({@code DELETE}) and serves the resilience report ({@code GET} and {@code DELETE} on
- * {@code /report}). Read-only by default: the write operations are only available with
- * {@code management.endpoint.chaos.access=unrestricted}.
+ * {@link Endpoint @Endpoint} {@code chaos}: shows the chaos state ({@code GET}), changes
+ * it ({@code POST}, with the names and structure of the {@code chaos.*} properties),
+ * halts chaos ({@code DELETE}) and serves the resilience report ({@code GET} and
+ * {@code DELETE} on {@code /report}). Read-only by default: the write operations are only
+ * available with {@code management.endpoint.chaos.access=unrestricted}.
  *
  * @author Chaos Starter team
  */
@@ -66,16 +66,16 @@ public class ChaosEndpoint {
 	}
 
 	/**
-	 * Change the state. Parameters are the top-level {@code chaos.*} properties; values not
-	 * given stay. Invalid input is answered with status 400 and changes nothing.
+	 * Change the state. Parameters are the top-level {@code chaos.*} properties; values
+	 * not given stay. Invalid input is answered with status 400 and changes nothing.
 	 * @param securityContext the caller
 	 * @param enabled whether chaos is on
 	 * @param duration how long chaos stays on after it was enabled
 	 * @param dryRun whether faults are only counted
 	 * @param seed seed of the random generator
 	 * @param guard the in-app safety stop settings
-	 * @param assaults assaults to add or replace (name to properties) or to remove (name to
-	 * {@code null})
+	 * @param assaults assaults to add or replace (name to properties) or to remove (name
+	 * to {@code null})
 	 * @return the new state, or the reason for refusing the change
 	 */
 	@WriteOperation

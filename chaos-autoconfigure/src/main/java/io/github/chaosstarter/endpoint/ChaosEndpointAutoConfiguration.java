@@ -24,10 +24,11 @@ import io.github.chaosstarter.control.ChaosUpdater;
 import io.github.chaosstarter.report.ResilienceReporter;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration}
- * for the {@link ChaosEndpoint chaos endpoint}. When the endpoint is exposed over HTTP, lets
- * Spring MVC and WebFlux read nested JSON into actuator operation bodies (see
- * {@link OperationBodies}) and warns once at startup when Spring Security is absent.
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} for the {@link ChaosEndpoint chaos endpoint}. When the endpoint is
+ * exposed over HTTP, lets Spring MVC and WebFlux read nested JSON into actuator operation
+ * bodies (see {@link OperationBodies}) and warns once at startup when Spring Security is
+ * absent.
  *
  * @author Chaos Starter team
  */

@@ -9,11 +9,11 @@ import org.springframework.http.MediaType;
 
 /**
  * Reads the JSON bodies of actuator write operations as maps whose values may be nested
- * objects and lists. Actuator declares the body as {@code Map<String, String>}, which JSON
- * libraries refuse to fill from nested objects; the {@code chaos} endpoint takes its assaults
- * as nested objects, with the structure of the {@code chaos.*} properties. Only the bodies of
- * actuator operation handlers are read this way; flat bodies read exactly as before, and an
- * endpoint that expects a string still gets a 400 for a nested value.
+ * objects and lists. Actuator declares the body as {@code Map<String, String>}, which
+ * JSON libraries refuse to fill from nested objects; the {@code chaos} endpoint takes its
+ * assaults as nested objects, with the structure of the {@code chaos.*} properties. Only
+ * the bodies of actuator operation handlers are read this way; flat bodies read exactly
+ * as before, and an endpoint that expects a string still gets a 400 for a nested value.
  *
  * @author Chaos Starter team
  */

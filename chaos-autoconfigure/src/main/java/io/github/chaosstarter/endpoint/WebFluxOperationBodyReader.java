@@ -65,8 +65,9 @@ final class WebFluxOperationBodyReader implements HttpMessageReader<Object> {
 			catch (IllegalArgumentException ex) {
 				throw new DecodingException(ex.getMessage(), ex);
 			}
-		}).onErrorMap(org.springframework.core.io.buffer.DataBufferLimitException.class,
-				(ex) -> new DecodingException("The body exceeds " + OperationBodies.MAX_BODY_SIZE + " bytes", ex));
+		})
+			.onErrorMap(org.springframework.core.io.buffer.DataBufferLimitException.class,
+					(ex) -> new DecodingException("The body exceeds " + OperationBodies.MAX_BODY_SIZE + " bytes", ex));
 	}
 
 	/**

@@ -51,8 +51,8 @@ final class WebMvcOperationBodyConverter implements GenericHttpMessageConverter<
 		try (InputStream input = inputMessage.getBody()) {
 			byte[] bytes = input.readNBytes(OperationBodies.MAX_BODY_SIZE + 1);
 			if (bytes.length > OperationBodies.MAX_BODY_SIZE) {
-				throw new HttpMessageNotReadableException("The body exceeds " + OperationBodies.MAX_BODY_SIZE + " bytes",
-						inputMessage);
+				throw new HttpMessageNotReadableException(
+						"The body exceeds " + OperationBodies.MAX_BODY_SIZE + " bytes", inputMessage);
 			}
 			body = new String(bytes, charset);
 		}
@@ -80,8 +80,8 @@ final class WebMvcOperationBodyConverter implements GenericHttpMessageConverter<
 	}
 
 	@Override
-	public void write(Object value, @Nullable Type type, @Nullable MediaType contentType, HttpOutputMessage outputMessage)
-			throws HttpMessageNotWritableException {
+	public void write(Object value, @Nullable Type type, @Nullable MediaType contentType,
+			HttpOutputMessage outputMessage) throws HttpMessageNotWritableException {
 		throw new HttpMessageNotWritableException("Only reads actuator operation bodies");
 	}
 
@@ -101,10 +101,12 @@ final class WebMvcOperationBodyConverter implements GenericHttpMessageConverter<
 	 */
 	static final class Configurer implements WebMvcConfigurer {
 
-		// deprecated in Spring Framework 7, but the replacement does not exist in 6.2 (Boot 3.5)
+		// deprecated in Spring Framework 7, but the replacement does not exist in 6.2
+		// (Boot 3.5)
 		@Override
 		@SuppressWarnings("removal")
-		public void extendMessageConverters(List<org.springframework.http.converter.HttpMessageConverter<?>> converters) {
+		public void extendMessageConverters(
+				List<org.springframework.http.converter.HttpMessageConverter<?>> converters) {
 			converters.add(0, new WebMvcOperationBodyConverter());
 		}
 

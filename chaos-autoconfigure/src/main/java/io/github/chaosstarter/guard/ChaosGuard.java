@@ -17,10 +17,10 @@ import io.github.chaosstarter.runtime.ChaosState;
  * Halts chaos when the share of 5xx responses the application served within
  * {@code chaos.guard.window} exceeds {@code chaos.guard.max-error-rate}. Injected error
  * responses count like real ones, so the guard stops a cascade the chaos started. Only
- * responses served while chaos is on count; a new window starts whenever chaos is enabled.
- * At least {@value #MIN_RESPONSES} responses must be in the window before the guard
- * decides, so that a single failure among few requests does not halt chaos. While chaos is
- * off or the guard is off (rate 1.0) a response costs one volatile read.
+ * responses served while chaos is on count; a new window starts whenever chaos is
+ * enabled. At least {@value #MIN_RESPONSES} responses must be in the window before the
+ * guard decides, so that a single failure among few requests does not halt chaos. While
+ * chaos is off or the guard is off (rate 1.0) a response costs one volatile read.
  *
  * @author Chaos Starter team
  */

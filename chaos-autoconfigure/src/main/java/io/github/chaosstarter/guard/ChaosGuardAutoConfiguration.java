@@ -13,9 +13,9 @@ import io.github.chaosstarter.autoconfigure.ChaosAutoConfiguration;
 import io.github.chaosstarter.runtime.ChaosRuntime;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration}
- * of the guard that halts chaos when too many HTTP server responses are 5xx
- * ({@code chaos.guard.*}).
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} of the guard that halts chaos when too many HTTP server responses
+ * are 5xx ({@code chaos.guard.*}).
  *
  * @author Chaos Starter team
  */

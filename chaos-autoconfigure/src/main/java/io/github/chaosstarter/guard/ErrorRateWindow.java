@@ -1,8 +1,8 @@
 package io.github.chaosstarter.guard;
 
 /**
- * Counts responses and 5xx responses over a sliding time window in a fixed number of
- * time buckets: memory stays bounded whatever the traffic, and no per-request object is
+ * Counts responses and 5xx responses over a sliding time window in a fixed number of time
+ * buckets: memory stays bounded whatever the traffic, and no per-request object is
  * retained.
  *
  * @author Chaos Starter team

@@ -11,9 +11,9 @@ import io.github.chaosstarter.runtime.ChaosStateHolder;
 import io.github.chaosstarter.runtime.KillHandler;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration}
- * of the handler that stops the application for kill assaults (which are refused unless
- * {@code chaos.allow-kill=true}).
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} of the handler that stops the application for kill assaults (which
+ * are refused unless {@code chaos.allow-kill=true}).
  *
  * @author Chaos Starter team
  */

@@ -15,10 +15,10 @@ import io.github.chaosstarter.runtime.InjectionListener;
 
 /**
  * Counter {@code chaos.injections} (tags {@code assault}, {@code effect}, {@code bean},
- * {@code method}; {@code none} for injections into HTTP requests and outbound calls, which
- * have no bean) and gauge {@code chaos.enabled}. Counters are looked up once per tag
- * combination and cached; nothing happens on calls that inject nothing. Dry-run hits are not
- * counted as injections.
+ * {@code method}; {@code none} for injections into HTTP requests and outbound calls,
+ * which have no bean) and gauge {@code chaos.enabled}. Counters are looked up once per
+ * tag combination and cached; nothing happens on calls that inject nothing. Dry-run hits
+ * are not counted as injections.
  *
  * @author Chaos Starter team
  */
@@ -52,18 +52,22 @@ public class ChaosMetrics implements MeterBinder, InjectionListener {
 		if (registry == null || injection.dryRun()) {
 			return;
 		}
-		// request and client injections have no bean: their target holds a real path, which
+		// request and client injections have no bean: their target holds a real path,
+		// which
 		// would make tag values unbounded, so they are tagged by where they happened only
 		String bean = (injection.bean() != null) ? injection.bean().name() : "none";
 		String method = (injection.method() != null) ? injection.method().getName() : "none";
 		CounterKey key = new CounterKey(injection.assault(), injection.effect(), bean, method);
-		this.counters.computeIfAbsent(key, (k) -> Counter.builder("chaos.injections")
-			.description("Faults injected by chaos assaults")
-			.tag("assault", k.assault())
-			.tag("effect", k.effect())
-			.tag("bean", k.bean())
-			.tag("method", k.method())
-			.register(registry)).increment();
+		this.counters
+			.computeIfAbsent(key,
+					(k) -> Counter.builder("chaos.injections")
+						.description("Faults injected by chaos assaults")
+						.tag("assault", k.assault())
+						.tag("effect", k.effect())
+						.tag("bean", k.bean())
+						.tag("method", k.method())
+						.register(registry))
+			.increment();
 	}
 
 	private record CounterKey(String assault, String effect, String bean, String method) {

@@ -10,10 +10,10 @@ import io.github.chaosstarter.autoconfigure.ChaosAutoConfiguration;
 import io.github.chaosstarter.runtime.ChaosStateHolder;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration}
- * for Chaos Starter's Micrometer meters. The meters are a {@code MeterBinder}, so Spring Boot
- * binds them to its registry on Boot 3 and Boot 4 alike; without Micrometer nothing is
- * configured and nothing breaks.
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} for Chaos Starter's Micrometer meters. The meters are a
+ * {@code MeterBinder}, so Spring Boot binds them to its registry on Boot 3 and Boot 4
+ * alike; without Micrometer nothing is configured and nothing breaks.
  *
  * @author Chaos Starter team
  */

@@ -17,23 +17,24 @@ import io.github.chaosstarter.autoconfigure.ChaosAutoConfiguration;
 import io.github.chaosstarter.runtime.ChaosStateHolder;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration}
- * for the resilience report: a {@link ResilienceReporter} that records every injection, and
- * observers of Resilience4j's registries and fallbacks, Spring Framework's
- * {@code @Retryable} events and a Micrometer gauge, each where its library is present.
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} for the resilience report: a {@link ResilienceReporter} that
+ * records every injection, and observers of Resilience4j's registries and fallbacks,
+ * Spring Framework's {@code @Retryable} events and a Micrometer gauge, each where its
+ * library is present.
  *
  * @author Chaos Starter team
  */
-@AutoConfiguration(after = ChaosAutoConfiguration.class, afterName = {
-		"io.github.resilience4j.springboot.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration",
-		"io.github.resilience4j.springboot.retry.autoconfigure.RetryAutoConfiguration",
-		"io.github.resilience4j.springboot.timelimiter.autoconfigure.TimeLimiterAutoConfiguration",
-		"io.github.resilience4j.springboot.bulkhead.autoconfigure.BulkheadAutoConfiguration",
-		"io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration",
-		"io.github.resilience4j.springboot3.retry.autoconfigure.RetryAutoConfiguration",
-		"io.github.resilience4j.springboot3.timelimiter.autoconfigure.TimeLimiterAutoConfiguration",
-		"io.github.resilience4j.springboot3.bulkhead.autoconfigure.BulkheadAutoConfiguration",
-		"org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JAutoConfiguration" })
+@AutoConfiguration(after = ChaosAutoConfiguration.class,
+		afterName = { "io.github.resilience4j.springboot.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration",
+				"io.github.resilience4j.springboot.retry.autoconfigure.RetryAutoConfiguration",
+				"io.github.resilience4j.springboot.timelimiter.autoconfigure.TimeLimiterAutoConfiguration",
+				"io.github.resilience4j.springboot.bulkhead.autoconfigure.BulkheadAutoConfiguration",
+				"io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration",
+				"io.github.resilience4j.springboot3.retry.autoconfigure.RetryAutoConfiguration",
+				"io.github.resilience4j.springboot3.timelimiter.autoconfigure.TimeLimiterAutoConfiguration",
+				"io.github.resilience4j.springboot3.bulkhead.autoconfigure.BulkheadAutoConfiguration",
+				"org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JAutoConfiguration" })
 @ConditionalOnBean(ChaosStateHolder.class)
 public final class ChaosReportAutoConfiguration {
 

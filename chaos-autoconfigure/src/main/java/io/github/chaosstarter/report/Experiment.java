@@ -17,8 +17,8 @@ import io.github.chaosstarter.report.ResilienceReport.Transition;
 
 /**
  * The mutable record of one experiment: what was injected and what each resilience
- * instance did about it. Thread-safe; written by listeners on application threads, read when
- * a report is made. A new experiment replaces the old one as a whole.
+ * instance did about it. Thread-safe; written by listeners on application threads, read
+ * when a report is made. A new experiment replaces the old one as a whole.
  *
  * @author Chaos Starter team
  */
@@ -52,7 +52,9 @@ final class Experiment {
 	/** Injected exceptions, by identity (Throwable does not override equals). */
 	private final Map<Throwable, Boolean> injected = Collections.synchronizedMap(new WeakHashMap<>());
 
-	/** Whether anything was injected: events of real failures cost no look-up until then. */
+	/**
+	 * Whether anything was injected: events of real failures cost no look-up until then.
+	 */
 	private volatile boolean anyInjected;
 
 	Experiment(Instant since, Map<String, String> breakerStatesAtStart) {
@@ -71,8 +73,8 @@ final class Experiment {
 	}
 
 	/**
-	 * Return the injected exception in the cause chain of the given one, so that a failure
-	 * that a layer wrapped still counts.
+	 * Return the injected exception in the cause chain of the given one, so that a
+	 * failure that a layer wrapped still counts.
 	 * @param failure what a resilience library saw
 	 * @return the injected exception or {@code null}
 	 */

@@ -6,8 +6,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
- * Wraps the {@link FallbackExecutor} bean in an {@link ObservingFallbackExecutor} before the
- * Resilience4j aspects receive it.
+ * Wraps the {@link FallbackExecutor} bean in an {@link ObservingFallbackExecutor} before
+ * the Resilience4j aspects receive it.
  *
  * @author Chaos Starter team
  */

@@ -1,8 +1,8 @@
 package io.github.chaosstarter.report;
 
 /**
- * One resilience mechanism that guards a method, as declared by an annotation on the method
- * or its class.
+ * One resilience mechanism that guards a method, as declared by an annotation on the
+ * method or its class.
  *
  * @param kind what kind of mechanism
  * @param name the instance name ({@code SimpleClassName.method} for Spring's

@@ -13,9 +13,9 @@ import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
 
 /**
  * The resilience mechanisms that guard a method: Resilience4j annotations and Spring
- * Framework's {@code @Retryable} on the method or, where the method has none of that kind,
- * on its class. Annotations are looked up by name, so neither library needs to be present.
- * Computed once per method.
+ * Framework's {@code @Retryable} on the method or, where the method has none of that
+ * kind, on its class. Annotations are looked up by name, so neither library needs to be
+ * present. Computed once per method.
  *
  * @author Chaos Starter team
  */

@@ -7,9 +7,9 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the report needs to know about the application's resilience instances: their names,
- * their configuration and their current state, in plain Java terms so that the verdict logic
- * can be driven without Resilience4j or Spring.
+ * What the report needs to know about the application's resilience instances: their
+ * names, their configuration and their current state, in plain Java terms so that the
+ * verdict logic can be driven without Resilience4j or Spring.
  *
  * @author Chaos Starter team
  */
@@ -85,8 +85,8 @@ interface InstanceSettings {
 	 *
 	 * @param maxAttempts the maximum attempts, the first call included
 	 * @param retries whether an exception is retried
-	 * @param fixedWait the wait between attempts when it is fixed and without jitter, else
-	 * {@code null}
+	 * @param fixedWait the wait between attempts when it is fixed and without jitter,
+	 * else {@code null}
 	 * @param ignoredBy the configuration key that stops an exception from being retried
 	 */
 	record RetrySettings(int maxAttempts, Predicate<Throwable> retries, @Nullable Duration fixedWait,

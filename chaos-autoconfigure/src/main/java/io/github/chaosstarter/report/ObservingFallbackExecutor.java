@@ -16,11 +16,11 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Wraps the application's Resilience4j {@link FallbackExecutor}, through which every
- * Resilience4j aspect runs its fallback, to see the outcome of each guarded call: when the
- * primary call failed (with an injected fault, or was refused by an open breaker or timed
- * out while chaos is on) and a normal value came out, the named fallback method served it.
- * Blocking, {@code CompletionStage} and Reactor return values. The delegate does all the
- * work; nothing of it is copied.
+ * Resilience4j aspect runs its fallback, to see the outcome of each guarded call: when
+ * the primary call failed (with an injected fault, or was refused by an open breaker or
+ * timed out while chaos is on) and a normal value came out, the named fallback method
+ * served it. Blocking, {@code CompletionStage} and Reactor return values. The delegate
+ * does all the work; nothing of it is copied.
  *
  * @author Chaos Starter team
  */
@@ -45,8 +45,8 @@ class ObservingFallbackExecutor extends FallbackExecutor {
 	}
 
 	/**
-	 * Resolve the recorder once: a bean look-up per guarded call would cost even while chaos
-	 * is off.
+	 * Resolve the recorder once: a bean look-up per guarded call would cost even while
+	 * chaos is off.
 	 */
 	private @Nullable ResilienceRecorder recorder() {
 		if (!this.resolved) {
@@ -67,16 +67,15 @@ class ObservingFallbackExecutor extends FallbackExecutor {
 		Outcome outcome = new Outcome(recorder, guardedName(proceedingJoinPoint, method), fallbackMethodValue);
 		Object result;
 		try {
-			result = this.delegate.execute(proceedingJoinPoint, method, fallbackMethodValue,
-					() -> {
-						try {
-							return outcome.watchPrimary(primaryFunction.get());
-						}
-						catch (Throwable ex) {
-							outcome.failed(ex);
-							throw ex;
-						}
-					});
+			result = this.delegate.execute(proceedingJoinPoint, method, fallbackMethodValue, () -> {
+				try {
+					return outcome.watchPrimary(primaryFunction.get());
+				}
+				catch (Throwable ex) {
+					outcome.failed(ex);
+					throw ex;
+				}
+			});
 		}
 		catch (Throwable ex) {
 			outcome.finished(false);

@@ -10,7 +10,8 @@ import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Gauge {@code chaos.report.verdicts} (tag {@code verdict}): how many circuit breakers,
- * retries, fallbacks, time limiters and bulkheads of the current experiment have each verdict.
+ * retries, fallbacks, time limiters and bulkheads of the current experiment have each
+ * verdict.
  *
  * @author Chaos Starter team
  */

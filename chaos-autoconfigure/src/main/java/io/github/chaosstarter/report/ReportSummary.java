@@ -27,16 +27,14 @@ final class ReportSummary {
 			.append(" injections ")
 			.append(report.injections().byAssault());
 		for (CircuitBreakerReport breaker : report.circuitBreakers()) {
-			line(out, "circuit breaker `" + breaker.name() + "`", breaker.verdict(),
-					breaker.injectedFailures() + " injected failures, " + breaker.notPermittedCalls()
-							+ " calls not permitted",
-					breaker.reason(), breaker.warnings());
+			line(out, "circuit breaker `" + breaker.name() + "`", breaker.verdict(), breaker.injectedFailures()
+					+ " injected failures, " + breaker.notPermittedCalls() + " calls not permitted", breaker.reason(),
+					breaker.warnings());
 		}
 		for (RetryReport retry : report.retries()) {
-			line(out, "retry `" + retry.name() + "`", retry.verdict(),
-					retry.retryAttempts() + " attempts, " + retry.recovered() + " recovered, " + retry.exhausted()
-							+ " exhausted",
-					retry.reason(), retry.warnings());
+			line(out, "retry `" + retry.name() + "`", retry.verdict(), retry.retryAttempts() + " attempts, "
+					+ retry.recovered() + " recovered, " + retry.exhausted() + " exhausted", retry.reason(),
+					retry.warnings());
 		}
 		for (FallbackReport fallback : report.fallbacks()) {
 			line(out, "fallback " + fallback.method() + " -> " + fallback.fallbackMethod(), fallback.verdict(),

@@ -27,10 +27,11 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Listens to the events of every circuit breaker, retry, time limiter and bulkhead in the
- * application's Resilience4j registries (Spring Cloud CircuitBreaker's included, which uses
- * the same registries), existing and created later, and tells the
+ * application's Resilience4j registries (Spring Cloud CircuitBreaker's included, which
+ * uses the same registries), existing and created later, and tells the
  * {@link ResilienceRecorder}. Also answers the recorder's questions about each instance's
- * configuration. Each instance gets its consumers once; consumers are cheap and never throw.
+ * configuration. Each instance gets its consumers once; consumers are cheap and never
+ * throw.
  *
  * @author Chaos Starter team
  */
@@ -54,7 +55,8 @@ class Resilience4jObserver implements SmartInitializingSingleton, InstanceSettin
 
 	private @Nullable ResilienceRecorder recorder;
 
-	private final Set<Object> observed = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
+	private final Set<Object> observed = Collections
+		.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
 
 	private List<CircuitBreakerRegistry> breakerRegistries = List.of();
 
@@ -79,7 +81,9 @@ class Resilience4jObserver implements SmartInitializingSingleton, InstanceSettin
 		}
 		this.recorder = recorder;
 		ClassLoader classLoader = getClass().getClassLoader();
-		this.breakerRegistries = this.beanFactory.getBeanProvider(CircuitBreakerRegistry.class).orderedStream().toList();
+		this.breakerRegistries = this.beanFactory.getBeanProvider(CircuitBreakerRegistry.class)
+			.orderedStream()
+			.toList();
 		for (CircuitBreakerRegistry registry : this.breakerRegistries) {
 			registry.getEventPublisher().onEntryAdded((event) -> observe(event.getAddedEntry()));
 			registry.getEventPublisher().onEntryReplaced((event) -> observe(event.getNewEntry()));
@@ -139,8 +143,8 @@ class Resilience4jObserver implements SmartInitializingSingleton, InstanceSettin
 						+ " calls failed (threshold " + VerdictJudge.percent(config.getFailureRateThreshold()) + ")";
 			}
 			return "opened after " + metrics.getNumberOfSlowCalls() + " of " + metrics.getNumberOfBufferedCalls()
-					+ " calls were slow (slowCallRateThreshold " + VerdictJudge.percent(config.getSlowCallRateThreshold())
-					+ ")";
+					+ " calls were slow (slowCallRateThreshold "
+					+ VerdictJudge.percent(config.getSlowCallRateThreshold()) + ")";
 		}
 		catch (RuntimeException ex) {
 			return null;
@@ -241,7 +245,8 @@ class Resilience4jObserver implements SmartInitializingSingleton, InstanceSettin
 			this.observed = observed;
 			this.registries = beanFactory.getBeanProvider(RetryRegistry.class).orderedStream().toList();
 			this.properties = propertiesPresent ? beanFactory
-				.getBeanProvider(io.github.resilience4j.common.retry.configuration.CommonRetryConfigurationProperties.class)
+				.getBeanProvider(
+						io.github.resilience4j.common.retry.configuration.CommonRetryConfigurationProperties.class)
 				.orderedStream()
 				.toList() : List.of();
 			for (RetryRegistry registry : this.registries) {
@@ -277,7 +282,8 @@ class Resilience4jObserver implements SmartInitializingSingleton, InstanceSettin
 
 		Set<String> names() {
 			Set<String> names = new TreeSet<>();
-			this.registries.forEach((registry) -> registry.getAllRetries().forEach((retry) -> names.add(retry.getName())));
+			this.registries
+				.forEach((registry) -> registry.getAllRetries().forEach((retry) -> names.add(retry.getName())));
 			return names;
 		}
 
@@ -293,8 +299,8 @@ class Resilience4jObserver implements SmartInitializingSingleton, InstanceSettin
 		}
 
 		/**
-		 * Evaluate the interval function a few times: a constant result means a fixed wait
-		 * without backoff or jitter.
+		 * Evaluate the interval function a few times: a constant result means a fixed
+		 * wait without backoff or jitter.
 		 */
 		private static @Nullable Duration fixedWait(RetryConfig config) {
 			try {
@@ -393,8 +399,8 @@ class Resilience4jObserver implements SmartInitializingSingleton, InstanceSettin
 
 		Set<String> names() {
 			Set<String> names = new TreeSet<>();
-			this.registries
-				.forEach((registry) -> registry.getAllTimeLimiters().forEach((limiter) -> names.add(limiter.getName())));
+			this.registries.forEach(
+					(registry) -> registry.getAllTimeLimiters().forEach((limiter) -> names.add(limiter.getName())));
 			return names;
 		}
 

@@ -25,9 +25,9 @@ import io.github.chaosstarter.target.BeanKind;
 
 /**
  * Records the current experiment and produces its {@link ResilienceReport}. Told of every
- * injection and chaos change by the runtime, and of the resilience libraries' events by the
- * observers that the auto-configuration installs. An experiment starts when chaos is switched
- * on or the report is reset. Every callback is cheap and never throws.
+ * injection and chaos change by the runtime, and of the resilience libraries' events by
+ * the observers that the auto-configuration installs. An experiment starts when chaos is
+ * switched on or the report is reset. Every callback is cheap and never throws.
  *
  * @author Chaos Starter team
  */
@@ -201,7 +201,8 @@ public class ResilienceRecorder implements ResilienceReporter, InjectionListener
 		if (injected != null) {
 			BreakerStats stats = experiment.breaker(name);
 			if (stats.ignored.count.get() == 0) {
-				// seen by a breaker that no annotation names (e.g. Spring Cloud CircuitBreaker)
+				// seen by a breaker that no annotation names (e.g. Spring Cloud
+				// CircuitBreaker)
 				stats.ignored.add(injected);
 			}
 		}
@@ -238,8 +239,8 @@ public class ResilienceRecorder implements ResilienceReporter, InjectionListener
 	}
 
 	/**
-	 * Spring Framework publishes one event per failed attempt and one more, marked aborted,
-	 * when it gives up: the last failure was not retried.
+	 * Spring Framework publishes one event per failed attempt and one more, marked
+	 * aborted, when it gives up: the last failure was not retried.
 	 */
 	void springRetryAborted(String name, @Nullable Throwable failure) {
 		Experiment experiment = this.experiment;

@@ -7,8 +7,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The resilience report of one experiment, as returned by {@code GET /actuator/chaos/report}
- * and by the {@code Chaos} API.
+ * The resilience report of one experiment, as returned by
+ * {@code GET /actuator/chaos/report} and by the {@code Chaos} API.
  *
  * @param since when the experiment started
  * @param injections what was injected

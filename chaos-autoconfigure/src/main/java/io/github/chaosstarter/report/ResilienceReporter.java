@@ -1,8 +1,8 @@
 package io.github.chaosstarter.report;
 
 /**
- * Produces the resilience report of the current experiment. The {@code chaos} endpoint and
- * the {@code Chaos} API use the bean of this type when one exists.
+ * Produces the resilience report of the current experiment. The {@code chaos} endpoint
+ * and the {@code Chaos} API use the bean of this type when one exists.
  *
  * @author Chaos Starter team
  */

@@ -8,9 +8,9 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.resilience.retry.MethodRetryEvent;
 
 /**
- * Tells the {@link ResilienceRecorder} about Spring Framework 7 {@code @Retryable} failures:
- * each failed attempt publishes a {@link MethodRetryEvent}, and giving up publishes one more,
- * marked aborted. Loaded only where the event type exists.
+ * Tells the {@link ResilienceRecorder} about Spring Framework 7 {@code @Retryable}
+ * failures: each failed attempt publishes a {@link MethodRetryEvent}, and giving up
+ * publishes one more, marked aborted. Loaded only where the event type exists.
  *
  * @author Chaos Starter team
  */

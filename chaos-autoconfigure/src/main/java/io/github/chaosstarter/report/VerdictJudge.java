@@ -160,9 +160,10 @@ final class VerdictJudge {
 				addOnce(warnings, retryWrapsBreaker(retry.name(), name));
 			}
 			if (method.restController() && !breaker.hasFallback()) {
-				addOnce(warnings, "guards " + method.name()
-						+ " of a @RestController without a fallbackMethod: while it is open callers get "
-						+ "CallNotPermittedException (an error response)");
+				addOnce(warnings,
+						"guards " + method.name()
+								+ " of a @RestController without a fallbackMethod: while it is open callers get "
+								+ "CallNotPermittedException (an error response)");
 			}
 		}
 		return warnings;
@@ -170,8 +171,8 @@ final class VerdictJudge {
 
 	/**
 	 * A retry whose aspect wraps the breaker's (Resilience4j's default order) makes every
-	 * attempt a breaker failure: the breaker opens maxAttempts times sooner and, once open,
-	 * the retry retries its refusals.
+	 * attempt a breaker failure: the breaker opens maxAttempts times sooner and, once
+	 * open, the retry retries its refusals.
 	 */
 	private @Nullable String retryWrapsBreaker(String retry, String breaker) {
 		int[] orders = this.settings.retryAndBreakerOrder();
@@ -225,8 +226,8 @@ final class VerdictJudge {
 		}
 		else if (attempts > 0) {
 			verdict = Verdict.REACTED;
-			reason = "retried " + attempts + " times after injected failures; " + recovered + " recovered, "
-					+ exhausted + " exhausted";
+			reason = "retried " + attempts + " times after injected failures; " + recovered + " recovered, " + exhausted
+					+ " exhausted";
 		}
 		else {
 			verdict = Verdict.DID_NOT_REACT;
@@ -297,8 +298,9 @@ final class VerdictJudge {
 		long timeouts = Math.min(stats.timeouts.get(), delays);
 		Duration longest = Duration.ofNanos(stats.longestDelayNanos.get());
 		if (delays == 0) {
-			String reason = (stats.failuresReached.get() > 0) ? "only injected exceptions reached time limiter `"
-					+ name + "`; inject latency to exercise it" : null;
+			String reason = (stats.failuresReached.get() > 0)
+					? "only injected exceptions reached time limiter `" + name + "`; inject latency to exercise it"
+					: null;
 			return new TimeLimiterReport(name, Verdict.NOT_EXERCISED, 0, reason);
 		}
 		String limit = (timeout != null) ? "timeoutDuration=" + timeout.toMillis() + "ms" : "its timeoutDuration";
@@ -339,8 +341,8 @@ final class VerdictJudge {
 			return new BulkheadReport(name, Verdict.REACTED, rejected,
 					"rejected " + rejected + " calls while injected faults held its permits (" + limit + ")");
 		}
-		return new BulkheadReport(name, Verdict.NOT_EXERCISED, 0, reached + " injected faults reached bulkhead `"
-				+ name + "` but concurrent calls stayed within " + limit + ": inject latency and drive more concurrent calls");
+		return new BulkheadReport(name, Verdict.NOT_EXERCISED, 0, reached + " injected faults reached bulkhead `" + name
+				+ "` but concurrent calls stayed within " + limit + ": inject latency and drive more concurrent calls");
 	}
 
 	private List<UnprotectedReport> unprotected(Experiment experiment) {

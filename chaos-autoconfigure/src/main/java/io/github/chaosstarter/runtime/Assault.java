@@ -17,9 +17,9 @@ import io.github.chaosstarter.config.AssaultSpec.TargetSpec;
 import io.github.chaosstarter.target.BeanInfo;
 
 /**
- * An assault ready to run: its specification, compiled matchers and live counters. Instances
- * are immutable apart from the counters; an assault that a change leaves untouched keeps its
- * instance, and so its counters, across state swaps.
+ * An assault ready to run: its specification, compiled matchers and live counters.
+ * Instances are immutable apart from the counters; an assault that a change leaves
+ * untouched keeps its instance, and so its counters, across state swaps.
  *
  * @author Chaos Starter team
  */
@@ -98,7 +98,8 @@ public final class Assault {
 		if (!target.kinds().isEmpty() && !target.kinds().contains(bean.kind())) {
 			return false;
 		}
-		if (!target.beans().isEmpty() && !PatternMatchUtils.simpleMatch(target.beans().toArray(String[]::new), bean.name())) {
+		if (!target.beans().isEmpty()
+				&& !PatternMatchUtils.simpleMatch(target.beans().toArray(String[]::new), bean.name())) {
 			return false;
 		}
 		return target.classes().isEmpty() || matchesClass(target.classes(), bean.type());
@@ -106,7 +107,8 @@ public final class Assault {
 
 	private static boolean matchesClass(List<String> patterns, Class<?> type) {
 		List<String> names = new ArrayList<>();
-		for (Class<?> candidate = type; candidate != null && candidate != Object.class; candidate = candidate.getSuperclass()) {
+		for (Class<?> candidate = type; candidate != null
+				&& candidate != Object.class; candidate = candidate.getSuperclass()) {
 			names.add(candidate.getName());
 		}
 		for (Class<?> candidate : ClassUtils.getAllInterfacesForClassAsSet(type)) {
@@ -133,9 +135,9 @@ public final class Assault {
 	}
 
 	/**
-	 * Decide for one call whose bean and method (or outbound request) already match: check the
-	 * conditions of the running call, count the match, draw against the probability and
-	 * respect the injection limit.
+	 * Decide for one call whose bean and method (or outbound request) already match:
+	 * check the conditions of the running call, count the match, draw against the
+	 * probability and respect the injection limit.
 	 * @param random the state's generator
 	 * @param dryRun whether faults are only counted
 	 * @return {@code true} when the fault is to be injected (or counted, in dry-run mode)

@@ -4,9 +4,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The single source of randomness behind every decision: a lock-free SplitMix64 sequence on
- * one atomic counter. With a seed, the same calls in the same order give the same decisions.
- * No allocation per draw.
+ * The single source of randomness behind every decision: a lock-free SplitMix64 sequence
+ * on one atomic counter. With a seed, the same calls in the same order give the same
+ * decisions. No allocation per draw.
  *
  * @author Chaos Starter team
  */

@@ -24,9 +24,9 @@ import io.github.chaosstarter.config.ChaosSpec;
 import io.github.chaosstarter.config.ChaosSpecCompiler;
 
 /**
- * Owns the chaos state: compiles specifications into {@link ChaosState} snapshots, swaps them
- * atomically, switches chaos off after {@code chaos.duration}, and tells listeners about
- * injections and changes. Writers are serialised; readers never lock.
+ * Owns the chaos state: compiles specifications into {@link ChaosState} snapshots, swaps
+ * them atomically, switches chaos off after {@code chaos.duration}, and tells listeners
+ * about injections and changes. Writers are serialised; readers never lock.
  *
  * @author Chaos Starter team
  */
@@ -117,8 +117,8 @@ public class ChaosRuntime implements DisposableBean {
 	}
 
 	/**
-	 * Put a new specification in place. Assaults whose specification is unchanged keep their
-	 * counters.
+	 * Put a new specification in place. Assaults whose specification is unchanged keep
+	 * their counters.
 	 * @param next the new specification, already validated
 	 * @param actor who makes the change
 	 * @param description what changes, in words
@@ -227,7 +227,8 @@ public class ChaosRuntime implements DisposableBean {
 		Instant enabledAt = next.enabled() ? (switchedOn ? now : previous.enabledAt()) : null;
 		Instant haltAt = null;
 		if (next.enabled() && !next.duration().isZero()) {
-			// the clock starts when chaos is switched on or a new duration is given; other
+			// the clock starts when chaos is switched on or a new duration is given;
+			// other
 			// changes while chaos is on keep the planned halt
 			boolean restart = switchedOn || previous.haltAt() == null
 					|| !next.duration().equals(previous.spec().duration());
@@ -241,8 +242,8 @@ public class ChaosRuntime implements DisposableBean {
 	}
 
 	private Assault compile(AssaultSpec spec) {
-		RequestCondition condition = spec.target().hasRequestConditions()
-				? this.requestConditions.create(spec.target()) : null;
+		RequestCondition condition = spec.target().hasRequestConditions() ? this.requestConditions.create(spec.target())
+				: null;
 		return new Assault(spec, condition);
 	}
 
@@ -281,8 +282,8 @@ public class ChaosRuntime implements DisposableBean {
 	}
 
 	/**
-	 * Switch chaos off without telling anyone, so that nothing is attacked while the context
-	 * closes, and stop the auto-halt timer.
+	 * Switch chaos off without telling anyone, so that nothing is attacked while the
+	 * context closes, and stop the auto-halt timer.
 	 */
 	@Override
 	public void destroy() {

@@ -15,7 +15,8 @@ import io.github.chaosstarter.config.ChaosSpec;
 
 /**
  * One immutable snapshot of everything an advised call needs to decide. A call reads the
- * current snapshot once and sees either the old or the new state of a change, never a mix.
+ * current snapshot once and sees either the old or the new state of a change, never a
+ * mix.
  *
  * @author Chaos Starter team
  */
@@ -24,10 +25,9 @@ public final class ChaosState {
 	private static final Assault[] NO_ASSAULTS = {};
 
 	/** The state before the runtime starts: off, no assaults. */
-	public static final ChaosState OFF = new ChaosState(0,
-			new ChaosSpec(false, false, null, Duration.ZERO, new ChaosSpec.GuardSpec(1.0, Duration.ofSeconds(30)),
-					Map.of()),
-			Map.of(), null, null, ChaosRandom.unseeded());
+	public static final ChaosState OFF = new ChaosState(0, new ChaosSpec(false, false, null, Duration.ZERO,
+			new ChaosSpec.GuardSpec(1.0, Duration.ofSeconds(30)), Map.of()), Map.of(), null, null,
+			ChaosRandom.unseeded());
 
 	private final long version;
 
@@ -124,9 +124,9 @@ public final class ChaosState {
 	}
 
 	/**
-	 * Return whether an enabled assault selects requests only (http or principal conditions,
-	 * no bean conditions), so that it applies to matching requests even when they reach no
-	 * watched bean.
+	 * Return whether an enabled assault selects requests only (http or principal
+	 * conditions, no bean conditions), so that it applies to matching requests even when
+	 * they reach no watched bean.
 	 * @return {@code true} when such an assault exists
 	 */
 	public boolean requestOnlyChaos() {

@@ -3,10 +3,10 @@ package io.github.chaosstarter.runtime;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Holds the current {@link ChaosState}. Advised calls read it with one volatile read; only
- * {@link ChaosRuntime} writes it. A separate, dependency-free object so that the advice can
- * be created with the earliest bean post-processors, before configuration properties are
- * bound.
+ * Holds the current {@link ChaosState}. Advised calls read it with one volatile read;
+ * only {@link ChaosRuntime} writes it. A separate, dependency-free object so that the
+ * advice can be created with the earliest bean post-processors, before configuration
+ * properties are bound.
  *
  * @author Chaos Starter team
  */

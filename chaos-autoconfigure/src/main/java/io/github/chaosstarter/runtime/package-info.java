@@ -1,5 +1,6 @@
 /**
- * The current chaos state as one immutable snapshot, swapped atomically, with its counters.
+ * The current chaos state as one immutable snapshot, swapped atomically, with its
+ * counters.
  */
 @NullMarked
 package io.github.chaosstarter.runtime;

@@ -15,10 +15,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Stereotype of a bean, decided by its class's most specific stereotype annotation
- * (meta-annotations included). A {@code @RestController} is a {@link #REST_CONTROLLER} only,
- * a {@code @Controller} that is not a rest controller is a {@link #CONTROLLER}, and
- * {@link #COMPONENT} is a plain {@code @Component} that is none of the others (configuration
- * classes are never a kind).
+ * (meta-annotations included). A {@code @RestController} is a {@link #REST_CONTROLLER}
+ * only, a {@code @Controller} that is not a rest controller is a {@link #CONTROLLER}, and
+ * {@link #COMPONENT} is a plain {@code @Component} that is none of the others
+ * (configuration classes are never a kind).
  *
  * @author Chaos Starter team
  */

@@ -11,9 +11,9 @@ import io.github.chaosstarter.ChaosErrorResponseException;
 
 /**
  * The injected error response as the client sees it: status, {@code Retry-After},
- * {@code X-Chaos-Assault} and an RFC 9457 problem body whose title and detail are generic,
- * so nothing of the application (exception classes, stack traces, messages, bean names)
- * leaks.
+ * {@code X-Chaos-Assault} and an RFC 9457 problem body whose title and detail are
+ * generic, so nothing of the application (exception classes, stack traces, messages, bean
+ * names) leaks.
  *
  * @author Chaos Starter team
  */

@@ -86,8 +86,7 @@ public class ChaosWebFilter implements WebFilter, Ordered {
 			return proceed;
 		}
 		Mono<Void> effect = effect(decision, exchange, proceed);
-		return (decision.delayNanos() > 0) ? Mono.delay(Duration.ofNanos(decision.delayNanos())).then(effect)
-				: effect;
+		return (decision.delayNanos() > 0) ? Mono.delay(Duration.ofNanos(decision.delayNanos())).then(effect) : effect;
 	}
 
 	private Mono<Void> effect(Decision decision, ServerWebExchange exchange, Mono<Void> proceed) {

@@ -13,10 +13,10 @@ import io.github.chaosstarter.runtime.ChaosStateHolder;
 import io.github.chaosstarter.runtime.RequestConditionFactory;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration}
- * for chaos in WebFlux applications: a web filter that binds the request for request
- * conditions and applies request-only assaults, and injected error responses that win over
- * the application's own exception handling.
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} for chaos in WebFlux applications: a web filter that binds the
+ * request for request conditions and applies request-only assaults, and injected error
+ * responses that win over the application's own exception handling.
  *
  * @author Chaos Starter team
  */

@@ -13,8 +13,8 @@ import io.github.chaosstarter.runtime.ChaosStateHolder;
 import io.github.chaosstarter.runtime.RequestConditionFactory;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration}
- * for chaos in Spring MVC applications: request conditions read from
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} for chaos in Spring MVC applications: request conditions read from
  * {@code RequestContextHolder}, request-only assaults in a servlet filter, and injected
  * error responses that win over the application's own exception handling.
  *

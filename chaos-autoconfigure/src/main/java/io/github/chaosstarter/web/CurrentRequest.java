@@ -3,9 +3,9 @@ package io.github.chaosstarter.web;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request view bound to the current thread by the starter's filters: for the
- * filter's own evaluation of request-only assaults (both stacks), and for WebFlux while
- * the handler chain is subscribed, where no thread-bound request exists otherwise.
+ * The request view bound to the current thread by the starter's filters: for the filter's
+ * own evaluation of request-only assaults (both stacks), and for WebFlux while the
+ * handler chain is subscribed, where no thread-bound request exists otherwise.
  *
  * @author Chaos Starter team
  */

@@ -94,14 +94,15 @@ final class RequestChaos {
 			long delayNanos, boolean dryRun) {
 		ChaosRuntime runtime = this.holder.runtime();
 		if (runtime != null) {
-			runtime.fireInjection(new Injection(assault.name(), effect.kind(), null, null,
-					request.method() + " " + request.path(), failure, delayNanos, dryRun,
-					Instant.now(runtime.clock())));
+			runtime.fireInjection(
+					new Injection(assault.name(), effect.kind(), null, null, request.method() + " " + request.path(),
+							failure, delayNanos, dryRun, Instant.now(runtime.clock())));
 		}
 	}
 
 	/**
-	 * What to do with one request: wait, then fail, answer with an error, kill, or proceed.
+	 * What to do with one request: wait, then fail, answer with an error, kill, or
+	 * proceed.
 	 *
 	 * @param delayNanos total injected delay
 	 * @param terminal the assault with a terminal effect, if any

@@ -1,5 +1,6 @@
 /**
- * Web integration: request targeting, request-level assaults and error responses for Spring MVC and WebFlux.
+ * Web integration: request targeting, request-level assaults and error responses for
+ * Spring MVC and WebFlux.
  */
 @NullMarked
 package io.github.chaosstarter.web;

@@ -42,7 +42,8 @@ class ChaosAutoConfigurationTests {
 
 	@Test
 	void chaosIsOffByDefault() {
-		this.contextRunner.run((context) -> assertThat(context.getBean(ChaosRuntime.class).current().enabled()).isFalse());
+		this.contextRunner
+			.run((context) -> assertThat(context.getBean(ChaosRuntime.class).current().enabled()).isFalse());
 	}
 
 	@Test
@@ -142,8 +143,8 @@ class ChaosAutoConfigurationTests {
 
 	@Test
 	void unknownKindFailsStartup() {
-		assertInvalid("chaos.assaults.a.target.kinds[0]", "unknown kind 'servic'", "chaos.assaults.a.target.kinds=servic",
-				"chaos.assaults.a.exception.message=x");
+		assertInvalid("chaos.assaults.a.target.kinds[0]", "unknown kind 'servic'",
+				"chaos.assaults.a.target.kinds=servic", "chaos.assaults.a.exception.message=x");
 	}
 
 	@Test
@@ -254,7 +255,8 @@ class ChaosAutoConfigurationTests {
 			this.runtime = new ChaosRuntime(holder,
 					new ChaosSpecCompiler(java.util.Set.of(), false, getClass().getClassLoader()),
 					new io.github.chaosstarter.config.ChaosSpec(false, false, null, java.time.Duration.ZERO,
-							new io.github.chaosstarter.config.ChaosSpec.GuardSpec(1.0, java.time.Duration.ofSeconds(30)),
+							new io.github.chaosstarter.config.ChaosSpec.GuardSpec(1.0,
+									java.time.Duration.ofSeconds(30)),
 							java.util.Map.of()),
 					(target) -> () -> false, java.time.Clock.systemUTC());
 			return this.runtime;

@@ -30,12 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Keeps {@code docs/reference.md} in step with the code: every property of the generated
- * configuration metadata and every property of an assault is documented, and the page names
- * no {@code chaos.} property that the code does not have.
+ * configuration metadata and every property of an assault is documented, and the page
+ * names no {@code chaos.} property that the code does not have.
  * <p>
  * The assault properties are not in the metadata (they are values of the
- * {@code chaos.assaults} map), so they are derived from {@link ChaosProperties.Assault}'s bean
- * properties, recursively, kebab-cased, as Spring Boot binds them.
+ * {@code chaos.assaults} map), so they are derived from {@link ChaosProperties.Assault}'s
+ * bean properties, recursively, kebab-cased, as Spring Boot binds them.
  */
 class DocsReferenceTests {
 
@@ -163,8 +163,8 @@ class DocsReferenceTests {
 	}
 
 	/**
-	 * Return the properties that have a row of their own in a reference table, i.e. a line
-	 * starting with {@code | `chaos.…` |}.
+	 * Return the properties that have a row of their own in a reference table, i.e. a
+	 * line starting with {@code | `chaos.…` |}.
 	 */
 	private static Set<String> documented() {
 		Set<String> names = new TreeSet<>();

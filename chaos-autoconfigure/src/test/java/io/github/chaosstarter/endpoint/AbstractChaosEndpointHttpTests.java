@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
- * Tests of the {@code chaos} endpoint through real HTTP, run once on Spring MVC and once on
- * WebFlux.
+ * Tests of the {@code chaos} endpoint through real HTTP, run once on Spring MVC and once
+ * on WebFlux.
  */
 @ExtendWith(OutputCaptureExtension.class)
 abstract class AbstractChaosEndpointHttpTests {
@@ -59,7 +59,9 @@ abstract class AbstractChaosEndpointHttpTests {
 	@Test
 	void getShowsTheConfiguredState() {
 		Map<String, Object> state = this.http.get("/actuator/chaos").json();
-		assertThat(state).containsEntry("enabled", false).containsEntry("dryRun", false).containsEntry("duration", "0s");
+		assertThat(state).containsEntry("enabled", false)
+			.containsEntry("dryRun", false)
+			.containsEntry("duration", "0s");
 		assertThat(state).containsKeys("guard", "history").doesNotContainKeys("seed", "enabledAt", "haltAt");
 		assertThat(assault(state, "baseline")).containsEntry("target", Map.of("methods", List.of("neverCalled")))
 			.containsEntry("latency", Map.of("min", "1ms", "max", "1ms"))
@@ -135,19 +137,24 @@ abstract class AbstractChaosEndpointHttpTests {
 						"chaos.assaults.x.probability"),
 				Arguments.of("unknown key", assaultBody("\"probabilty\": 0.5, \"exception\": {\"message\": \"m\"}"),
 						"chaos.assaults.x.probabilty"),
-				Arguments.of("wrong type", assaultBody("\"probability\": \"often\", \"exception\": {\"message\": \"m\"}"),
+				Arguments.of("wrong type",
+						assaultBody("\"probability\": \"often\", \"exception\": {\"message\": \"m\"}"),
 						"chaos.assaults.x.probability"),
 				Arguments.of("huge integer",
-						assaultBody("\"max-injections\": 123456789012345678901234567890, \"latency\": {\"min\": \"1ms\"}"),
+						assaultBody(
+								"\"max-injections\": 123456789012345678901234567890, \"latency\": {\"min\": \"1ms\"}"),
 						"chaos.assaults.x.max-injections"),
 				Arguments.of("huge float", assaultBody("\"probability\": 1e400, \"latency\": {\"min\": \"1ms\"}"),
 						"chaos.assaults.x.probability"),
 				Arguments.of("huge seed", "{\"seed\": 123456789012345678901234567890}", "chaos.seed"),
 				Arguments.of("non-object assault", "{\"assaults\": {\"x\": 5}}", "chaos.assaults.x"),
 				Arguments.of("list as assaults", "{\"assaults\": [1, 2]}", "chaos.assaults"),
-				Arguments.of("deeply nested junk", assaultBody("\"target\": " + "{\"a\": ".repeat(40) + "1"
-						+ "}".repeat(40) + ", \"latency\": {\"min\": \"1ms\"}"), "chaos.assaults.x.target" + ".a".repeat(9)),
-				Arguments.of("two effects", assaultBody("\"latency\": {\"min\": \"1ms\"}, \"exception\": {\"message\": \"m\"}"),
+				Arguments.of("deeply nested junk",
+						assaultBody("\"target\": " + "{\"a\": ".repeat(40) + "1" + "}".repeat(40)
+								+ ", \"latency\": {\"min\": \"1ms\"}"),
+						"chaos.assaults.x.target" + ".a".repeat(9)),
+				Arguments.of("two effects",
+						assaultBody("\"latency\": {\"min\": \"1ms\"}, \"exception\": {\"message\": \"m\"}"),
 						"chaos.assaults.x.latency"),
 				Arguments.of("no effect", assaultBody("\"probability\": 0.5"), "chaos.assaults.x"),
 				Arguments.of("unknown exception class",
@@ -179,13 +186,14 @@ abstract class AbstractChaosEndpointHttpTests {
 
 	static Stream<Arguments> malformedBodies() {
 		return Stream.of(Arguments.of("truncated", "{\"enabled\": tr"), Arguments.of("not json", "enable it please"),
-				Arguments.of("array", "[1, 2, 3]"),
-				Arguments.of("nested beyond the parser's limit", "{\"assaults\": " + "[".repeat(5000) + "]".repeat(5000) + "}"));
+				Arguments.of("array", "[1, 2, 3]"), Arguments.of("nested beyond the parser's limit",
+						"{\"assaults\": " + "[".repeat(5000) + "]".repeat(5000) + "}"));
 	}
 
 	@Test
 	void killIsRefusedWithAReason() {
-		HttpJson.Response response = this.http.post("/actuator/chaos", assaultBody("\"kill\": {\"mode\": \"graceful\"}"));
+		HttpJson.Response response = this.http.post("/actuator/chaos",
+				assaultBody("\"kill\": {\"mode\": \"graceful\"}"));
 		assertThat(response.status()).isEqualTo(400);
 		assertThat((String) response.json().get("message")).contains("chaos.allow-kill=true")
 			.contains("application's own configuration");

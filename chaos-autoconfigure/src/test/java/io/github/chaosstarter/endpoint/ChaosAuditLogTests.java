@@ -40,8 +40,10 @@ class ChaosAuditLogTests {
 
 	@Test
 	void autoHaltIsLoggedWithItsActor(CapturedOutput output) throws InterruptedException {
-		this.runtime.apply(new io.github.chaosstarter.config.ChaosSpec(true, false, null, Duration.ofMillis(50),
-				this.runtime.current().spec().guard(), this.runtime.current().spec().assaults()), "test", "start");
+		this.runtime.apply(
+				new io.github.chaosstarter.config.ChaosSpec(true, false, null, Duration.ofMillis(50),
+						this.runtime.current().spec().guard(), this.runtime.current().spec().assaults()),
+				"test", "start");
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		while (this.runtime.current().enabled() && System.nanoTime() < deadline) {
 			Thread.sleep(20);

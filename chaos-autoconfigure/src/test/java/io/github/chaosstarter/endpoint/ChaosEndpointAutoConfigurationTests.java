@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Tests for {@link ChaosEndpointAutoConfiguration} and {@link ChaosControlAutoConfiguration}.
+ * Tests for {@link ChaosEndpointAutoConfiguration} and
+ * {@link ChaosControlAutoConfiguration}.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ChaosEndpointAutoConfigurationTests {
@@ -71,9 +72,9 @@ class ChaosEndpointAutoConfigurationTests {
 
 	@Test
 	void reportWithoutReporterFailsClearly() {
-		this.contextRunner.run((context) -> assertThatIllegalStateException()
-			.isThrownBy(() -> context.getBean(Chaos.class).report())
-			.withMessageContaining("no ResilienceReporter bean"));
+		this.contextRunner
+			.run((context) -> assertThatIllegalStateException().isThrownBy(() -> context.getBean(Chaos.class).report())
+				.withMessageContaining("no ResilienceReporter bean"));
 	}
 
 	@Test

@@ -25,9 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The report operations of the {@code chaos} endpoint over HTTP, with a reporter.
  */
 @SpringBootTest(classes = { EndpointTestApplication.class, ChaosEndpointReportHttpTests.ReporterConfiguration.class },
-		webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.main.web-application-type=servlet", AbstractChaosEndpointHttpTests.EXPOSE,
-				AbstractChaosEndpointHttpTests.UNRESTRICTED })
+		webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "spring.main.web-application-type=servlet",
+				AbstractChaosEndpointHttpTests.EXPOSE, AbstractChaosEndpointHttpTests.UNRESTRICTED })
 class ChaosEndpointReportHttpTests {
 
 	static final AtomicInteger resets = new AtomicInteger();
@@ -59,8 +58,8 @@ class ChaosEndpointReportHttpTests {
 				@Override
 				public ResilienceReport report() {
 					Instant since = Instant.parse("2026-11-28T10:00:00Z");
-					CircuitBreakerReport breaker = new CircuitBreakerReport("payments", Verdict.REACTED, 5, List.of(), 0,
-							"opened after 5 of 5 calls failed", List.of());
+					CircuitBreakerReport breaker = new CircuitBreakerReport("payments", Verdict.REACTED, 5, List.of(),
+							0, "opened after 5 of 5 calls failed", List.of());
 					return new ResilienceReport(since, new ResilienceReport.Injections(5, Map.of("payments-down", 5L)),
 							List.of(breaker), List.of(), List.of(), List.of(), List.of());
 				}

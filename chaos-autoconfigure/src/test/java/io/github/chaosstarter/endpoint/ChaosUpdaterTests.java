@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link ChaosUpdater}: binding, merging and validation of changes without a web
- * server.
+ * Tests for {@link ChaosUpdater}: binding, merging and validation of changes without a
+ * web server.
  */
 class ChaosUpdaterTests {
 
@@ -54,11 +54,11 @@ class ChaosUpdaterTests {
 
 	@Test
 	void effectGivenAsEmptyObjectUsesItsDefaults() {
-		ChaosState state = apply(assaults("plain", Map.of("exception", Map.of()), "busy",
-				Map.of("error-response", Map.of())));
-		assertThat(state.spec().assaults().get("plain").effect())
-			.isEqualTo(new io.github.chaosstarter.config.AssaultSpec.ExceptionSpec(io.github.chaosstarter.ChaosException.class,
-					"injected failure"));
+		ChaosState state = apply(
+				assaults("plain", Map.of("exception", Map.of()), "busy", Map.of("error-response", Map.of())));
+		assertThat(state.spec().assaults().get("plain").effect()).isEqualTo(
+				new io.github.chaosstarter.config.AssaultSpec.ExceptionSpec(io.github.chaosstarter.ChaosException.class,
+						"injected failure"));
 		assertThat(state.spec().assaults().get("busy").effect()).isEqualTo(new ErrorResponseSpec(503, null));
 	}
 
@@ -109,7 +109,8 @@ class ChaosUpdaterTests {
 
 	@Test
 	void unknownNestedKeyIsRefused() {
-		assertInvalid(assaults("x", Map.of("target", Map.of("bean", List.of("a")), "exception", Map.of("message", "m"))),
+		assertInvalid(
+				assaults("x", Map.of("target", Map.of("bean", List.of("a")), "exception", Map.of("message", "m"))),
 				"chaos.assaults.x.target.bean[0]");
 	}
 
@@ -188,8 +189,8 @@ class ChaosUpdaterTests {
 
 	@Test
 	void killIsAcceptedWhenTheApplicationAllowsIt() {
-		ChaosState state = updater(true).apply(assaults("stop", Map.of("kill", Map.of("mode", "abrupt", "exit-code", 3))),
-				"test", "test");
+		ChaosState state = updater(true)
+			.apply(assaults("stop", Map.of("kill", Map.of("mode", "abrupt", "exit-code", 3))), "test", "test");
 		assertThat(state.spec().assaults().get("stop").effect().kind()).isEqualTo("kill");
 	}
 
@@ -225,8 +226,8 @@ class ChaosUpdaterTests {
 		ChaosSpecCompiler compiler = new ChaosSpecCompiler(
 				ChaosSpecCompiler.watchedKinds(new ChaosProperties().getWatch().getKinds()), allowKill,
 				ChaosUpdaterTests.class.getClassLoader());
-		ChaosRuntime runtime = new ChaosRuntime(new ChaosStateHolder(), compiler, compiler.compile(new ChaosProperties()),
-				(target) -> RequestCondition.NEVER, Clock.systemUTC());
+		ChaosRuntime runtime = new ChaosRuntime(new ChaosStateHolder(), compiler,
+				compiler.compile(new ChaosProperties()), (target) -> RequestCondition.NEVER, Clock.systemUTC());
 		return new ChaosUpdater(runtime);
 	}
 

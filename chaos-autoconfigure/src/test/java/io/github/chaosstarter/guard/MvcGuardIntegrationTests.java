@@ -24,10 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The guard halts chaos when the share of 5xx responses, injected ones included, exceeds
  * {@code chaos.guard.max-error-rate}, in a Spring MVC application over real HTTP.
  */
-@SpringBootTest(classes = MvcTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-		"chaos.enabled=true", "chaos.watch.kinds=service", "chaos.guard.max-error-rate=0.5",
-		"chaos.guard.window=30s", "chaos.assaults.broken.target.http.paths=/api/guarded",
-		"chaos.assaults.broken.error-response.status=500" })
+@SpringBootTest(classes = MvcTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "chaos.enabled=true", "chaos.watch.kinds=service", "chaos.guard.max-error-rate=0.5",
+				"chaos.guard.window=30s", "chaos.assaults.broken.target.http.paths=/api/guarded",
+				"chaos.assaults.broken.error-response.status=500" })
 class MvcGuardIntegrationTests {
 
 	private static final HttpClient client = HttpClient.newHttpClient();

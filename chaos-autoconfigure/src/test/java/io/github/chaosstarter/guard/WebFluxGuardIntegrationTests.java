@@ -22,10 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The guard halts chaos when the share of 5xx responses, injected ones included, exceeds
  * {@code chaos.guard.max-error-rate}, in a WebFlux application over real HTTP.
  */
-@SpringBootTest(classes = WebFluxTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-		"spring.main.web-application-type=reactive", "chaos.enabled=true", "chaos.watch.kinds=service", "chaos.guard.max-error-rate=0.5",
-		"chaos.guard.window=30s", "chaos.assaults.broken.target.http.paths=/api/guarded",
-		"chaos.assaults.broken.error-response.status=500" })
+@SpringBootTest(classes = WebFluxTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.main.web-application-type=reactive", "chaos.enabled=true", "chaos.watch.kinds=service",
+				"chaos.guard.max-error-rate=0.5", "chaos.guard.window=30s",
+				"chaos.assaults.broken.target.http.paths=/api/guarded",
+				"chaos.assaults.broken.error-response.status=500" })
 class WebFluxGuardIntegrationTests {
 
 	private static final HttpClient client = HttpClient.newHttpClient();

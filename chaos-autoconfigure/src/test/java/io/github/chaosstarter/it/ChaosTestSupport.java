@@ -36,7 +36,8 @@ final class ChaosTestSupport {
 
 	static ChaosSpec enable(ChaosRuntime runtime, Map<String, ChaosProperties.Assault> assaults) {
 		Map<String, AssaultSpec> specs = new LinkedHashMap<>();
-		assaults.forEach((name, assault) -> specs.put(name, runtime.compiler().assault("chaos.assaults", name, assault)));
+		assaults
+			.forEach((name, assault) -> specs.put(name, runtime.compiler().assault("chaos.assaults", name, assault)));
 		ChaosSpec spec = runtime.baseline().withEnabled(true).withAssaults(specs);
 		runtime.apply(spec, "test", "test setup");
 		return spec;

@@ -25,20 +25,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Injected faults run inside the application's own resilience layers: Resilience4j circuit
- * breakers, retries and fallbacks, blocking, reactive and asynchronous, and Spring Framework's
- * {@code @Retryable}.
+ * Injected faults run inside the application's own resilience layers: Resilience4j
+ * circuit breakers, retries and fallbacks, blocking, reactive and asynchronous, and
+ * Spring Framework's {@code @Retryable}.
  */
-@SpringBootTest(classes = ShopApplication.class, properties = {
-		"resilience4j.circuitbreaker.instances.payments.minimum-number-of-calls=5",
-		"resilience4j.circuitbreaker.instances.payments.sliding-window-size=5",
-		"resilience4j.circuitbreaker.instances.refunds.minimum-number-of-calls=4",
-		"resilience4j.circuitbreaker.instances.refunds.sliding-window-size=4",
-		"resilience4j.circuitbreaker.instances.reactive-payments.minimum-number-of-calls=3",
-		"resilience4j.circuitbreaker.instances.reactive-payments.sliding-window-size=3",
-		"resilience4j.retry.instances.inventory.max-attempts=3",
-		"resilience4j.retry.instances.inventory.wait-duration=10ms",
-		"chaos.enabled=true" })
+@SpringBootTest(classes = ShopApplication.class,
+		properties = { "resilience4j.circuitbreaker.instances.payments.minimum-number-of-calls=5",
+				"resilience4j.circuitbreaker.instances.payments.sliding-window-size=5",
+				"resilience4j.circuitbreaker.instances.refunds.minimum-number-of-calls=4",
+				"resilience4j.circuitbreaker.instances.refunds.sliding-window-size=4",
+				"resilience4j.circuitbreaker.instances.reactive-payments.minimum-number-of-calls=3",
+				"resilience4j.circuitbreaker.instances.reactive-payments.sliding-window-size=3",
+				"resilience4j.retry.instances.inventory.max-attempts=3",
+				"resilience4j.retry.instances.inventory.wait-duration=10ms", "chaos.enabled=true" })
 class ResilienceLayersIntegrationTests {
 
 	@Autowired

@@ -109,7 +109,8 @@ class TargetingIntegrationTests {
 
 	@Test
 	void nothingIsInjectedWhileChaosIsOff() {
-		ChaosSpec spec = enable(this.chaos, Map.of("repos", exception((target) -> target.getKinds().add("repository"))));
+		ChaosSpec spec = enable(this.chaos,
+				Map.of("repos", exception((target) -> target.getKinds().add("repository"))));
 		this.chaos.apply(spec.withEnabled(false), "test", "off");
 		assertThatNoException().isThrownBy(() -> this.stock.find("sku"));
 	}
@@ -164,7 +165,8 @@ class TargetingIntegrationTests {
 
 	@Test
 	void dryRunCountsButInjectsNothing() {
-		ChaosSpec spec = enable(this.chaos, Map.of("repos", exception((target) -> target.getKinds().add("repository"))));
+		ChaosSpec spec = enable(this.chaos,
+				Map.of("repos", exception((target) -> target.getKinds().add("repository"))));
 		this.chaos.apply(new ChaosSpec(true, true, null, spec.duration(), spec.guard(), spec.assaults()), "test",
 				"dry run");
 		for (int i = 0; i < 3; i++) {
@@ -176,7 +178,8 @@ class TargetingIntegrationTests {
 
 	@Test
 	void latencyDelaysBlockingCall() {
-		enable(this.chaos, Map.of("slow", latency(Duration.ofMillis(200), (target) -> target.getMethods().add("find"))));
+		enable(this.chaos,
+				Map.of("slow", latency(Duration.ofMillis(200), (target) -> target.getMethods().add("find"))));
 		long start = System.nanoTime();
 		assertThat(this.stock.find("sku")).isEqualTo(7);
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
@@ -184,7 +187,8 @@ class TargetingIntegrationTests {
 
 	@Test
 	void latencyDelaysMonoWithoutBlockingTheCaller() {
-		enable(this.chaos, Map.of("slow-quote", latency(Duration.ofSeconds(2), (target) -> target.getMethods().add("quote"))));
+		enable(this.chaos,
+				Map.of("slow-quote", latency(Duration.ofSeconds(2), (target) -> target.getMethods().add("quote"))));
 		long start = System.nanoTime();
 		var quote = this.reactivePayments.quote("o1");
 		Duration assembly = Duration.ofNanos(System.nanoTime() - start);

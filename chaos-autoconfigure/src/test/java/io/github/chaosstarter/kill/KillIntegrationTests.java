@@ -131,9 +131,7 @@ class KillIntegrationTests {
 		}
 
 		HttpRequest get(String path) {
-			return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-				.timeout(GENEROUS)
-				.build();
+			return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).timeout(GENEROUS).build();
 		}
 
 		void awaitUp(HttpClient client) throws InterruptedException {

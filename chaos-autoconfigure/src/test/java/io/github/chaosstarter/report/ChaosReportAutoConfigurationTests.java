@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ChaosReportAutoConfigurationTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(ChaosAutoConfiguration.class, ChaosReportAutoConfiguration.class));
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ChaosAutoConfiguration.class, ChaosReportAutoConfiguration.class));
 
 	@Test
 	void reporterListensToInjectionsAndChanges() {

@@ -12,14 +12,14 @@ import io.github.chaosstarter.fixtures.report.ReportShopApplication.PaymentServi
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The JUnit example of docs/report.md, with chaos and the assault configured by properties
- * and switched on at startup.
+ * The JUnit example of docs/report.md, with chaos and the assault configured by
+ * properties and switched on at startup.
  */
-@SpringBootTest(classes = ReportShopApplication.class, properties = { "chaos.enabled=true",
-		"resilience4j.circuitbreaker.instances.payments.minimum-number-of-calls=5",
-		"resilience4j.circuitbreaker.instances.payments.sliding-window-size=5",
-		"chaos.assaults.payments-down.target.methods=charge",
-		"chaos.assaults.payments-down.exception.type=org.springframework.web.client.ResourceAccessException" })
+@SpringBootTest(classes = ReportShopApplication.class,
+		properties = { "chaos.enabled=true", "resilience4j.circuitbreaker.instances.payments.minimum-number-of-calls=5",
+				"resilience4j.circuitbreaker.instances.payments.sliding-window-size=5",
+				"chaos.assaults.payments-down.target.methods=charge",
+				"chaos.assaults.payments-down.exception.type=org.springframework.web.client.ResourceAccessException" })
 class ReportAssertionExampleTests {
 
 	@Autowired

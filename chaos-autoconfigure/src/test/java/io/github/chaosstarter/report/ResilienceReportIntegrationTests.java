@@ -55,31 +55,31 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * The resilience report of a real application with real Resilience4j instances, each
  * configured by properties, under injected faults.
  */
-@SpringBootTest(classes = ReportShopApplication.class, properties = {
-		"resilience4j.circuitbreaker.instances.payments.minimum-number-of-calls=5",
-		"resilience4j.circuitbreaker.instances.payments.sliding-window-size=5",
-		"resilience4j.circuitbreaker.instances.ledger.minimum-number-of-calls=3",
-		"resilience4j.circuitbreaker.instances.ledger.sliding-window-size=3",
-		"resilience4j.circuitbreaker.instances.ledger.ignore-exceptions=java.lang.IllegalStateException",
-		"resilience4j.circuitbreaker.instances.audit.minimum-number-of-calls=3",
-		"resilience4j.circuitbreaker.instances.audit.sliding-window-size=3",
-		"resilience4j.circuitbreaker.instances.audit.record-exceptions=java.io.IOException",
-		"resilience4j.circuitbreaker.instances.shipping.minimum-number-of-calls=10",
-		"resilience4j.circuitbreaker.instances.shipping.sliding-window-size=10",
-		"resilience4j.circuitbreaker.instances.refunds.minimum-number-of-calls=2",
-		"resilience4j.circuitbreaker.instances.refunds.sliding-window-size=2",
-		"resilience4j.circuitbreaker.instances.refunds.wait-duration-in-open-state=1h",
-		"resilience4j.circuitbreaker.instances.reactive-payments.minimum-number-of-calls=3",
-		"resilience4j.circuitbreaker.instances.reactive-payments.sliding-window-size=3",
-		"resilience4j.circuitbreaker.instances.reactive-payments.wait-duration-in-open-state=1h",
-		"resilience4j.retry.instances.inventory.max-attempts=3",
-		"resilience4j.retry.instances.inventory.wait-duration=10ms",
-		"resilience4j.retry.instances.catalog.max-attempts=3",
-		"resilience4j.retry.instances.catalog.wait-duration=10ms",
-		"resilience4j.retry.instances.catalog.retry-exceptions=java.io.IOException",
-		"resilience4j.timelimiter.instances.pricing.timeout-duration=100ms",
-		"resilience4j.bulkhead.instances.warehouse.max-concurrent-calls=1",
-		"resilience4j.bulkhead.instances.warehouse.max-wait-duration=0" })
+@SpringBootTest(classes = ReportShopApplication.class,
+		properties = { "resilience4j.circuitbreaker.instances.payments.minimum-number-of-calls=5",
+				"resilience4j.circuitbreaker.instances.payments.sliding-window-size=5",
+				"resilience4j.circuitbreaker.instances.ledger.minimum-number-of-calls=3",
+				"resilience4j.circuitbreaker.instances.ledger.sliding-window-size=3",
+				"resilience4j.circuitbreaker.instances.ledger.ignore-exceptions=java.lang.IllegalStateException",
+				"resilience4j.circuitbreaker.instances.audit.minimum-number-of-calls=3",
+				"resilience4j.circuitbreaker.instances.audit.sliding-window-size=3",
+				"resilience4j.circuitbreaker.instances.audit.record-exceptions=java.io.IOException",
+				"resilience4j.circuitbreaker.instances.shipping.minimum-number-of-calls=10",
+				"resilience4j.circuitbreaker.instances.shipping.sliding-window-size=10",
+				"resilience4j.circuitbreaker.instances.refunds.minimum-number-of-calls=2",
+				"resilience4j.circuitbreaker.instances.refunds.sliding-window-size=2",
+				"resilience4j.circuitbreaker.instances.refunds.wait-duration-in-open-state=1h",
+				"resilience4j.circuitbreaker.instances.reactive-payments.minimum-number-of-calls=3",
+				"resilience4j.circuitbreaker.instances.reactive-payments.sliding-window-size=3",
+				"resilience4j.circuitbreaker.instances.reactive-payments.wait-duration-in-open-state=1h",
+				"resilience4j.retry.instances.inventory.max-attempts=3",
+				"resilience4j.retry.instances.inventory.wait-duration=10ms",
+				"resilience4j.retry.instances.catalog.max-attempts=3",
+				"resilience4j.retry.instances.catalog.wait-duration=10ms",
+				"resilience4j.retry.instances.catalog.retry-exceptions=java.io.IOException",
+				"resilience4j.timelimiter.instances.pricing.timeout-duration=100ms",
+				"resilience4j.bulkhead.instances.warehouse.max-concurrent-calls=1",
+				"resilience4j.bulkhead.instances.warehouse.max-wait-duration=0" })
 @ExtendWith(OutputCaptureExtension.class)
 class ResilienceReportIntegrationTests {
 
@@ -180,8 +180,8 @@ class ResilienceReportIntegrationTests {
 		CircuitBreakerReport breaker = this.reporter.report().circuitBreaker("ledger");
 		assertThat(breaker.verdict()).isEqualTo(Verdict.DID_NOT_REACT);
 		assertThat(breaker.injectedFailures()).isZero();
-		assertThat(breaker.reason())
-			.isEqualTo("the injected java.lang.IllegalStateException is in ignoreExceptions of circuit breaker `ledger`");
+		assertThat(breaker.reason()).isEqualTo(
+				"the injected java.lang.IllegalStateException is in ignoreExceptions of circuit breaker `ledger`");
 	}
 
 	@Test
@@ -355,8 +355,8 @@ class ResilienceReportIntegrationTests {
 		ResilienceReport report = this.reporter.report();
 		assertThat(report.injections().total()).isZero();
 		assertThat(report.unprotected()).isEmpty();
-		assertThat(report.circuitBreakers()).allSatisfy(
-				(breaker) -> assertThat(breaker.verdict()).isEqualTo(Verdict.NOT_EXERCISED));
+		assertThat(report.circuitBreakers())
+			.allSatisfy((breaker) -> assertThat(breaker.verdict()).isEqualTo(Verdict.NOT_EXERCISED));
 	}
 
 	@Test
@@ -473,7 +473,8 @@ class ResilienceReportIntegrationTests {
 
 	private void apply(Long seed, Map<String, ChaosProperties.Assault> assaults) {
 		Map<String, AssaultSpec> specs = new LinkedHashMap<>();
-		assaults.forEach((name, assault) -> specs.put(name, this.chaos.compiler().assault("chaos.assaults", name, assault)));
+		assaults.forEach(
+				(name, assault) -> specs.put(name, this.chaos.compiler().assault("chaos.assaults", name, assault)));
 		ChaosSpec baseline = this.chaos.baseline();
 		this.chaos.apply(new ChaosSpec(true, false, seed, baseline.duration(), baseline.guard(), specs), "test",
 				"attack " + specs.keySet());

@@ -17,15 +17,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A retry that wraps its circuit breaker (Resilience4j's default aspect order) is reported
- * on both, with the aspect orders that cause it, and the counts show why: every retry
- * attempt is a breaker failure.
+ * A retry that wraps its circuit breaker (Resilience4j's default aspect order) is
+ * reported on both, with the aspect orders that cause it, and the counts show why: every
+ * retry attempt is a breaker failure.
  */
-@SpringBootTest(classes = ReportShopApplication.class, properties = {
-		"resilience4j.retry.instances.orders.max-attempts=3",
-		"resilience4j.retry.instances.orders.enable-exponential-backoff=true",
-		"resilience4j.retry.instances.orders.wait-duration=5ms",
-		"resilience4j.circuitbreaker.instances.orders.minimum-number-of-calls=20" })
+@SpringBootTest(classes = ReportShopApplication.class,
+		properties = { "resilience4j.retry.instances.orders.max-attempts=3",
+				"resilience4j.retry.instances.orders.enable-exponential-backoff=true",
+				"resilience4j.retry.instances.orders.wait-duration=5ms",
+				"resilience4j.circuitbreaker.instances.orders.minimum-number-of-calls=20" })
 class RetryAroundBreakerIntegrationTests {
 
 	@Autowired
@@ -42,9 +42,11 @@ class RetryAroundBreakerIntegrationTests {
 		ChaosProperties.Assault assault = new ChaosProperties.Assault();
 		assault.getTarget().getMethods().add("place");
 		assault.setException(new ChaosProperties.ExceptionEffect());
-		this.chaos.apply(this.chaos.baseline()
-			.withEnabled(true)
-			.withAssaults(Map.of("orders-down", this.chaos.compiler().assault("chaos.assaults", "orders-down", assault))),
+		this.chaos.apply(
+				this.chaos.baseline()
+					.withEnabled(true)
+					.withAssaults(Map.of("orders-down",
+							this.chaos.compiler().assault("chaos.assaults", "orders-down", assault))),
 				"test", "attack");
 		assertThatExceptionOfType(ChaosException.class).isThrownBy(() -> this.orders.place("o1"));
 		ResilienceReport report = this.reporter.report();

@@ -119,8 +119,8 @@ class VerdictJudgeTests {
 		stats.longestDelayNanos.set(Duration.ofMillis(100).toNanos());
 		var report = judge(settings()).timeLimiter("pricing", stats, Duration.ofSeconds(1));
 		assertThat(report.verdict()).isEqualTo(Verdict.NOT_EXERCISED);
-		assertThat(report.reason())
-			.isEqualTo("injected latency of at most 100ms stays within timeoutDuration=1000ms of time limiter `pricing`");
+		assertThat(report.reason()).isEqualTo(
+				"injected latency of at most 100ms stays within timeoutDuration=1000ms of time limiter `pricing`");
 	}
 
 	@Test

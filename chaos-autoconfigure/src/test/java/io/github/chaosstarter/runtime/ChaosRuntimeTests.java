@@ -19,7 +19,8 @@ import io.github.chaosstarter.target.BeanKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link ChaosRuntime}: state swaps, counters across changes and the auto-halt clock.
+ * Tests for {@link ChaosRuntime}: state swaps, counters across changes and the auto-halt
+ * clock.
  */
 class ChaosRuntimeTests {
 

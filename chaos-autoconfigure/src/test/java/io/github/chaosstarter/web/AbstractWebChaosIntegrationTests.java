@@ -14,8 +14,8 @@ import io.github.chaosstarter.runtime.ChaosRuntime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Error responses and request targeting over real HTTP, run against a Spring MVC and a WebFlux
- * application with the same assaults (web-chaos-test.properties).
+ * Error responses and request targeting over real HTTP, run against a Spring MVC and a
+ * WebFlux application with the same assaults (web-chaos-test.properties).
  */
 @TestPropertySource(locations = "classpath:web-chaos-test.properties")
 abstract class AbstractWebChaosIntegrationTests {
@@ -32,8 +32,8 @@ abstract class AbstractWebChaosIntegrationTests {
 		assertThat(response.statusCode()).isEqualTo(503);
 		assertThat(response.headers().firstValue("Retry-After")).hasValue("30");
 		assertThat(response.headers().firstValue("X-Chaos-Assault")).hasValue("bean-503");
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(response.body()).contains("\"status\":503", "\"title\":\"Service Unavailable\"")
 			.doesNotContain("LEAK", "Exception", "orderService", "OrderService", "Chaos assault", "at io.");
 	}

@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ChaosWebAutoConfigurationTests {
 
 	private static final AutoConfigurations CONFIGURATIONS = AutoConfigurations.of(ChaosAutoConfiguration.class,
-			ChaosWebMvcAutoConfiguration.class, ChaosWebFluxAutoConfiguration.class,
-			ChaosClientAutoConfiguration.class, ChaosKillAutoConfiguration.class, ChaosGuardAutoConfiguration.class);
+			ChaosWebMvcAutoConfiguration.class, ChaosWebFluxAutoConfiguration.class, ChaosClientAutoConfiguration.class,
+			ChaosKillAutoConfiguration.class, ChaosGuardAutoConfiguration.class);
 
 	private final WebApplicationContextRunner servlet = new WebApplicationContextRunner()
 		.withConfiguration(CONFIGURATIONS);
@@ -88,7 +88,9 @@ class ChaosWebAutoConfigurationTests {
 	@Test
 	void userKillHandlerWins() {
 		this.servlet.withBean(KillHandler.class, () -> (String assault, KillSpec kill) -> {
-		}).run((context) -> assertThat(context).hasSingleBean(KillHandler.class).doesNotHaveBean(ChaosKillHandler.class));
+		})
+			.run((context) -> assertThat(context).hasSingleBean(KillHandler.class)
+				.doesNotHaveBean(ChaosKillHandler.class));
 	}
 
 	@Test

@@ -35,19 +35,15 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * inbound requests stay untouched.
  */
 @SpringBootTest(classes = MvcTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-		"chaos.enabled=true", "chaos.watch.kinds=service",
-		"chaos.assaults.down.target.client.hosts=localhost",
+		"chaos.enabled=true", "chaos.watch.kinds=service", "chaos.assaults.down.target.client.hosts=localhost",
 		"chaos.assaults.down.target.client.paths=/downstream/fail/**",
 		"chaos.assaults.down.exception.type=java.net.ConnectException",
 		"chaos.assaults.down.exception.message=payments unreachable",
 		"chaos.assaults.slow.target.client.hosts=*.localhost,localhost",
-		"chaos.assaults.slow.target.client.paths=/downstream/slow/**",
-		"chaos.assaults.slow.latency.min=300ms", "chaos.assaults.slow.latency.max=300ms",
-		"chaos.assaults.fake.target.client.hosts=localhost",
-		"chaos.assaults.fake.target.client.paths=/downstream/fake/**",
-		"chaos.assaults.fake.target.client.methods=GET",
-		"chaos.assaults.fake.error-response.status=503",
-		"chaos.assaults.fake.error-response.retry-after=10s",
+		"chaos.assaults.slow.target.client.paths=/downstream/slow/**", "chaos.assaults.slow.latency.min=300ms",
+		"chaos.assaults.slow.latency.max=300ms", "chaos.assaults.fake.target.client.hosts=localhost",
+		"chaos.assaults.fake.target.client.paths=/downstream/fake/**", "chaos.assaults.fake.target.client.methods=GET",
+		"chaos.assaults.fake.error-response.status=503", "chaos.assaults.fake.error-response.retry-after=10s",
 		"chaos.assaults.elsewhere.target.client.hosts=*.example.com",
 		"chaos.assaults.elsewhere.exception.type=java.net.ConnectException" })
 class ClientChaosIntegrationTests {

@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Nothing from the Spring Boot 4 line reached this module's class path: the starter's own
- * dependencies are managed down to their Boot 3.5 versions by the Boot 3.5 BOM that a user's
- * build (here, this module's pom) imports.
+ * dependencies are managed down to their Boot 3.5 versions by the Boot 3.5 BOM that a
+ * user's build (here, this module's pom) imports.
  */
 class Boot3ClassPathTests {
 

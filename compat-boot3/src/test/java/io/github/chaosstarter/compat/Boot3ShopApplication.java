@@ -17,8 +17,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * A small Spring Boot 3.5 application guarded by Resilience4j annotations only (Spring
- * Framework 6.2 has no {@code @Retryable}). Each resilience instance has its own method, so
- * the tests can share one context in any order.
+ * Framework 6.2 has no {@code @Retryable}). Each resilience instance has its own method,
+ * so the tests can share one context in any order.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -132,8 +132,8 @@ public class Boot3ShopApplication {
 	}
 
 	/**
-	 * A circuit breaker without a fallback whose configuration a test may tune (for example
-	 * with {@code ignore-exceptions}).
+	 * A circuit breaker without a fallback whose configuration a test may tune (for
+	 * example with {@code ignore-exceptions}).
 	 */
 	@Service
 	public static class LedgerService {

@@ -7,9 +7,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The HTTP side of the Boot 3.5 shop, added to {@link Boot3ShopApplication} by the web tests:
- * inbound paths for request assaults, and a {@code /downstream} dependency that the
- * application calls over real HTTP for client assaults. Counts the calls that reached it.
+ * The HTTP side of the Boot 3.5 shop, added to {@link Boot3ShopApplication} by the web
+ * tests: inbound paths for request assaults, and a {@code /downstream} dependency that
+ * the application calls over real HTTP for client assaults. Counts the calls that reached
+ * it.
  */
 @RestController
 public class Boot3WebController {

@@ -29,18 +29,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every reference from the starter's classes to a Spring type that Spring Boot 3.5 and
  * Spring Framework 6.2 do not have is a known one, kept behind a
- * {@code @ConditionalOnClass(name = …)} guard. A class that loads on Boot 3.5 and names such a
- * type fails there with {@code NoClassDefFoundError}, often only on the code path that uses it,
- * which the other tests may not reach. This test reads the constant pools of the jar built for
- * Boot 4 and looks each referenced type up on this module's (Boot 3.5) class path.
+ * {@code @ConditionalOnClass(name = …)} guard. A class that loads on Boot 3.5 and names
+ * such a type fails there with {@code NoClassDefFoundError}, often only on the code path
+ * that uses it, which the other tests may not reach. This test reads the constant pools
+ * of the jar built for Boot 4 and looks each referenced type up on this module's (Boot
+ * 3.5) class path.
  */
 class Boot4OnlyReferencesTests {
 
 	/**
-	 * References that are known and guarded: {@code referencing class -> missing type}. Add a
-	 * line here only after putting the referencing class behind
-	 * {@code @ConditionalOnClass(name = "<missing type>")} (see docs/compatibility.md). Lines
-	 * for classes that this build does not have are harmless.
+	 * References that are known and guarded: {@code referencing class -> missing type}.
+	 * Add a line here only after putting the referencing class behind
+	 * {@code @ConditionalOnClass(name = "<missing type>")} (see docs/compatibility.md).
+	 * Lines for classes that this build does not have are harmless.
 	 */
 	private static final Set<String> GUARDED = Set.of(
 			"io.github.chaosstarter.report.SpringRetryListener"
@@ -48,7 +49,10 @@ class Boot4OnlyReferencesTests {
 			"io.github.chaosstarter.web.client.ChaosClientAutoConfiguration$RestTemplateCustomizerConfiguration"
 					+ " -> org.springframework.boot.restclient.RestTemplateCustomizer");
 
-	/** Separate projects: optional libraries of the starter, absent from this class path on purpose. */
+	/**
+	 * Separate projects: optional libraries of the starter, absent from this class path
+	 * on purpose.
+	 */
 	private static final List<String> OPTIONAL_PROJECTS = List.of("org.springframework.security.",
 			"org.springframework.cloud.", "org.springframework.data.", "org.springframework.retry.",
 			"org.springframework.session.", "org.springframework.kafka.", "org.springframework.amqp.",
@@ -85,7 +89,10 @@ class Boot4OnlyReferencesTests {
 				&& OPTIONAL_PROJECTS.stream().noneMatch(type::startsWith);
 	}
 
-	/** Class entries and the types in descriptors and signatures of one class's constant pool. */
+	/**
+	 * Class entries and the types in descriptors and signatures of one class's constant
+	 * pool.
+	 */
 	private static Set<String> referencedTypes(ClassReader reader) {
 		Set<String> types = new TreeSet<>();
 		for (int item = 1; item < reader.getItemCount(); item++) {
@@ -106,7 +113,10 @@ class Boot4OnlyReferencesTests {
 		return types;
 	}
 
-	/** The classes of chaos-spring-boot-autoconfigure: its jar, or its classes directory in an IDE. */
+	/**
+	 * The classes of chaos-spring-boot-autoconfigure: its jar, or its classes directory
+	 * in an IDE.
+	 */
 	private static List<ClassReader> starterClasses() throws IOException, URISyntaxException {
 		Path location = Path
 			.of(ChaosAutoConfiguration.class.getProtectionDomain().getCodeSource().getLocation().toURI());

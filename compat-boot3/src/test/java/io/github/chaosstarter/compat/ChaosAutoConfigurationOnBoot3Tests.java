@@ -22,9 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * The starter's auto-configurations, compiled against Spring Boot 4, load on Spring Boot 3.5
- * ({@code AutoConfigurations} is in {@code org.springframework.boot.autoconfigure} on both
- * lines).
+ * The starter's auto-configurations, compiled against Spring Boot 4, load on Spring Boot
+ * 3.5 ({@code AutoConfigurations} is in {@code org.springframework.boot.autoconfigure} on
+ * both lines).
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ChaosAutoConfigurationOnBoot3Tests {
@@ -43,15 +43,16 @@ class ChaosAutoConfigurationOnBoot3Tests {
 
 	@Test
 	void chaosIsOffUnlessEnabled() {
-		this.contextRunner.withPropertyValues("chaos.assaults.down.target.methods=charge",
-				"chaos.assaults.down.exception.message=injected")
+		this.contextRunner
+			.withPropertyValues("chaos.assaults.down.target.methods=charge",
+					"chaos.assaults.down.exception.message=injected")
 			.run((context) -> assertThat(context.getBean(ChaosRuntime.class).current().enabled()).isFalse());
 	}
 
 	@Test
 	void invalidProbabilityFailsStartupNamingTheProperty() {
-		this.contextRunner.withPropertyValues("chaos.assaults.flaky.exception.message=boom",
-				"chaos.assaults.flaky.probability=1.5")
+		this.contextRunner
+			.withPropertyValues("chaos.assaults.flaky.exception.message=boom", "chaos.assaults.flaky.probability=1.5")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
@@ -63,13 +64,11 @@ class ChaosAutoConfigurationOnBoot3Tests {
 	void invalidPropertyIsReportedByTheFailureAnalyzer(CapturedOutput output) {
 		SpringApplication application = new SpringApplication(Boot3ShopApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
-		assertThatException()
-			.isThrownBy(() -> application.run("--chaos.assaults.slow.latency.min=2s",
-					"--chaos.assaults.slow.latency.max=1s"))
+		assertThatException().isThrownBy(
+				() -> application.run("--chaos.assaults.slow.latency.min=2s", "--chaos.assaults.slow.latency.max=1s"))
 			.havingRootCause()
 			.isInstanceOf(InvalidChaosPropertyException.class);
-		assertThat(output).contains("APPLICATION FAILED TO START")
-			.contains("Property: chaos.assaults.slow.latency");
+		assertThat(output).contains("APPLICATION FAILED TO START").contains("Property: chaos.assaults.slow.latency");
 	}
 
 }

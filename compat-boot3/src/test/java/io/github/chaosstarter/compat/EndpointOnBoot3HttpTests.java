@@ -23,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
- * The {@code chaos} endpoint over real HTTP in a Spring Boot 3.5 Spring MVC application (Jackson
- * 2 writes its JSON): read the state, change it, refuse bad input, halt, and halt by itself
- * after a {@code duration}.
+ * The {@code chaos} endpoint over real HTTP in a Spring Boot 3.5 Spring MVC application
+ * (Jackson 2 writes its JSON): read the state, change it, refuse bad input, halt, and
+ * halt by itself after a {@code duration}.
  */
 @SpringBootTest(classes = Boot3ShopApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=servlet", EndpointOnBoot3HttpTests.EXPOSE,
@@ -60,7 +60,9 @@ class EndpointOnBoot3HttpTests {
 		Boot3Http.Response response = this.http.get("/actuator/chaos");
 		assertThat(response.status()).isEqualTo(200);
 		Map<String, Object> state = response.json();
-		assertThat(state).containsEntry("enabled", false).containsEntry("dryRun", false).containsEntry("duration", "0s");
+		assertThat(state).containsEntry("enabled", false)
+			.containsEntry("dryRun", false)
+			.containsEntry("duration", "0s");
 		assertThat(state).containsKeys("guard", "history");
 		assertThat(state.get("enabledAt")).isNull();
 		assertThat(assaults(state)).containsOnlyKeys("baseline");
@@ -81,7 +83,8 @@ class EndpointOnBoot3HttpTests {
 			.withMessage("Chaos assault 'boom': boom");
 		Map<String, Object> boom = assault(this.http.get("/actuator/chaos").json(), "boom");
 		assertThat(boom).containsEntry("matched", 1).containsEntry("injected", 1);
-		assertThat(boom).containsEntry("exception", Map.of("type", "java.lang.IllegalStateException", "message", "boom"));
+		assertThat(boom).containsEntry("exception",
+				Map.of("type", "java.lang.IllegalStateException", "message", "boom"));
 		assertThat(lastChange(this.http.get("/actuator/chaos").json())).containsEntry("actor", "endpoint")
 			.containsEntry("description", "POST /actuator/chaos");
 	}
@@ -100,10 +103,9 @@ class EndpointOnBoot3HttpTests {
 	}
 
 	static Stream<Arguments> invalidBodies() {
-		return Stream.of(
-				Arguments.of("probability out of range",
-						"{\"enabled\": true, \"assaults\": {\"x\": {\"probability\": 1.5, \"exception\": {\"message\": \"m\"}}}}",
-						"chaos.assaults.x.probability"),
+		return Stream.of(Arguments.of("probability out of range",
+				"{\"enabled\": true, \"assaults\": {\"x\": {\"probability\": 1.5, \"exception\": {\"message\": \"m\"}}}}",
+				"chaos.assaults.x.probability"),
 				Arguments.of("misspelt key",
 						"{\"assaults\": {\"x\": {\"probabilty\": 0.5, \"exception\": {\"message\": \"m\"}}}}",
 						"chaos.assaults.x.probabilty"),

@@ -21,9 +21,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
- * The {@code chaos} endpoint over real HTTP in a reactive Spring Boot 3.5 application (WebFlux
- * on Reactor Netty): the starter's body reader for nested JSON works with Boot 3.5's
- * WebFlux actuator too.
+ * The {@code chaos} endpoint over real HTTP in a reactive Spring Boot 3.5 application
+ * (WebFlux on Reactor Netty): the starter's body reader for nested JSON works with Boot
+ * 3.5's WebFlux actuator too.
  */
 @SpringBootTest(classes = Boot3ShopApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=reactive", EndpointOnBoot3HttpTests.EXPOSE,

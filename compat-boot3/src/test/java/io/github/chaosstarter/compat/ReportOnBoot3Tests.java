@@ -31,9 +31,9 @@ import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
 /**
  * The resilience report on Spring Boot 3.5 with real {@code resilience4j-spring-boot3}
- * instances configured by properties: the report's verdicts, read through the {@link Chaos}
- * API, as JSON from {@code GET /actuator/chaos/report} (written by Boot 3.5's Jackson 2) and
- * as the Micrometer gauge {@code chaos.report.verdicts}.
+ * instances configured by properties: the report's verdicts, read through the
+ * {@link Chaos} API, as JSON from {@code GET /actuator/chaos/report} (written by Boot
+ * 3.5's Jackson 2) and as the Micrometer gauge {@code chaos.report.verdicts}.
  */
 @SpringBootTest(classes = Boot3ShopApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=servlet", EndpointOnBoot3HttpTests.EXPOSE,
@@ -44,7 +44,8 @@ import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 				"resilience4j.circuitbreaker.instances.ledger.minimum-number-of-calls=3",
 				"resilience4j.circuitbreaker.instances.ledger.sliding-window-size=3",
 				"resilience4j.circuitbreaker.instances.ledger.ignore-exceptions=java.lang.IllegalStateException",
-				// configured instances are in the registries from the start; the others appear on first call
+				// configured instances are in the registries from the start; the others
+				// appear on first call
 				"resilience4j.circuitbreaker.instances.refunds.minimum-number-of-calls=4",
 				"resilience4j.retry.instances.inventory.max-attempts=3" })
 class ReportOnBoot3Tests {
@@ -116,8 +117,8 @@ class ReportOnBoot3Tests {
 		assertThat(breaker.verdict()).isEqualTo(Verdict.DID_NOT_REACT);
 		assertThat(breaker.injectedFailures()).isZero();
 		assertThat(breaker.transitions()).isEmpty();
-		assertThat(breaker.reason())
-			.isEqualTo("the injected java.lang.IllegalStateException is in ignoreExceptions of circuit breaker `ledger`");
+		assertThat(breaker.reason()).isEqualTo(
+				"the injected java.lang.IllegalStateException is in ignoreExceptions of circuit breaker `ledger`");
 	}
 
 	@Test
@@ -235,7 +236,8 @@ class ReportOnBoot3Tests {
 		return entries.stream()
 			.filter((candidate) -> value.equals(candidate.get(key)))
 			.findFirst()
-			.orElseThrow(() -> new AssertionError("no " + section + " entry with " + key + "=" + value + " in " + entries));
+			.orElseThrow(
+					() -> new AssertionError("no " + section + " entry with " + key + "=" + value + " in " + entries));
 	}
 
 }

@@ -31,28 +31,22 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * The starter built for Spring Boot 4 in a real Spring Boot 3.5 application with
  * {@code resilience4j-spring-boot3}: injected faults run inside Resilience4j's circuit
- * breakers, retries and fallbacks (blocking and reactive), latency delays calls, targeting
- * leaves unwatched beans alone and injections are counted in Micrometer. Every assault is
- * configured as a user would, in properties, and aims at its own method.
+ * breakers, retries and fallbacks (blocking and reactive), latency delays calls,
+ * targeting leaves unwatched beans alone and injections are counted in Micrometer. Every
+ * assault is configured as a user would, in properties, and aims at its own method.
  */
-@SpringBootTest(classes = Boot3ShopApplication.class, properties = {
-		"chaos.enabled=true",
-		"chaos.assaults.refunds-down.target.methods=refund",
-		"chaos.assaults.refunds-down.exception.message=injected",
+@SpringBootTest(classes = Boot3ShopApplication.class, properties = { "chaos.enabled=true",
+		"chaos.assaults.refunds-down.target.methods=refund", "chaos.assaults.refunds-down.exception.message=injected",
 		"chaos.assaults.payments-down.target.methods=charge",
 		"chaos.assaults.payments-down.exception.type=org.springframework.web.client.ResourceAccessException",
 		"chaos.assaults.payments-down.exception.message=payments unreachable",
 		"chaos.assaults.inventory-down.target.methods=reserve",
 		"chaos.assaults.inventory-down.exception.message=injected",
 		"chaos.assaults.reactive-down.target.methods=chargeReactive",
-		"chaos.assaults.reactive-down.exception.message=injected",
-		"chaos.assaults.slow-stock.target.kinds=repository",
-		"chaos.assaults.slow-stock.latency.min=300ms",
-		"chaos.assaults.slow-stock.latency.max=300ms",
-		"chaos.assaults.audit-down.target.methods=audit",
-		"chaos.assaults.audit-down.exception.message=injected",
-		"chaos.assaults.price-down.target.methods=price",
-		"chaos.assaults.price-down.exception.message=injected",
+		"chaos.assaults.reactive-down.exception.message=injected", "chaos.assaults.slow-stock.target.kinds=repository",
+		"chaos.assaults.slow-stock.latency.min=300ms", "chaos.assaults.slow-stock.latency.max=300ms",
+		"chaos.assaults.audit-down.target.methods=audit", "chaos.assaults.audit-down.exception.message=injected",
+		"chaos.assaults.price-down.target.methods=price", "chaos.assaults.price-down.exception.message=injected",
 		"resilience4j.circuitbreaker.instances.refunds.minimum-number-of-calls=4",
 		"resilience4j.circuitbreaker.instances.refunds.sliding-window-size=4",
 		"resilience4j.circuitbreaker.instances.reactive-payments.minimum-number-of-calls=3",

@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Web faults in a Spring Boot 3.5 Spring MVC application: request assaults answer inbound
  * requests with an injected error response, and client assaults make a dependency (the
  * application's own {@code /downstream} endpoints, over real HTTP) unavailable for a
- * {@code RestClient} and a {@code RestTemplate} built from Boot 3.5's builders (the latter
- * through Boot 3's {@code RestTemplateCustomizer}) and a {@code WebClient}.
+ * {@code RestClient} and a {@code RestTemplate} built from Boot 3.5's builders (the
+ * latter through Boot 3's {@code RestTemplateCustomizer}) and a {@code WebClient}.
  */
 @SpringBootTest(classes = { Boot3ShopApplication.class, Boot3WebController.class },
 		webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -36,8 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 				"chaos.assaults.asked-429.target.http.headers[X-Chaos]=on",
 				"chaos.assaults.asked-429.error-response.status=429",
 				"chaos.assaults.asked-429.error-response.retry-after=5s",
-				"chaos.assaults.stock-502.target.methods=stock",
-				"chaos.assaults.stock-502.error-response.status=502",
+				"chaos.assaults.stock-502.target.methods=stock", "chaos.assaults.stock-502.error-response.status=502",
 				"chaos.assaults.downstream-unreachable.target.client.hosts=localhost",
 				"chaos.assaults.downstream-unreachable.target.client.paths=/downstream/unreachable",
 				"chaos.assaults.downstream-unreachable.exception.type=java.net.ConnectException",
@@ -80,8 +79,8 @@ class WebFaultsOnBoot3Tests {
 		assertThat(response.status()).isEqualTo(503);
 		assertThat(response.header("Retry-After")).hasValue("30");
 		assertThat(response.header("X-Chaos-Assault")).hasValue("orders-503");
-		assertThat(response.header("Content-Type")).hasValueSatisfying(
-				(contentType) -> assertThat(contentType).startsWith("application/problem+json"));
+		assertThat(response.header("Content-Type"))
+			.hasValueSatisfying((contentType) -> assertThat(contentType).startsWith("application/problem+json"));
 		assertThat(response.json()).containsEntry("status", 503).containsEntry("title", "Service Unavailable");
 		assertThat(response.body()).doesNotContain("secret", "Exception", "trace", "Boot3WebController", "order 7",
 				"Chaos assault");
@@ -109,8 +108,8 @@ class WebFaultsOnBoot3Tests {
 		assertThat(response.status()).isEqualTo(502);
 		assertThat(response.header("X-Chaos-Assault")).hasValue("stock-502");
 		assertThat(response.header("Retry-After")).isEmpty();
-		assertThat(response.header("Content-Type")).hasValueSatisfying(
-				(contentType) -> assertThat(contentType).startsWith("application/problem+json"));
+		assertThat(response.header("Content-Type"))
+			.hasValueSatisfying((contentType) -> assertThat(contentType).startsWith("application/problem+json"));
 		assertThat(response.json()).containsEntry("status", 502).containsEntry("title", "Bad Gateway");
 		assertThat(response.body()).doesNotContain("Exception", "trace", "stock");
 		assertThat(this.controller.hits()).isEqualTo(hits);

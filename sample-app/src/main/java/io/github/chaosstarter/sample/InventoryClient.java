@@ -6,9 +6,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.client.RestClient;
 
 /**
- * Reserves stock at the inventory service, with retry {@code inventory}: three attempts with
- * exponential backoff and random jitter (see {@code application.yml}), so that many clients
- * retrying at once do not hit a struggling service in lockstep.
+ * Reserves stock at the inventory service, with retry {@code inventory}: three attempts
+ * with exponential backoff and random jitter (see {@code application.yml}), so that many
+ * clients retrying at once do not hit a struggling service in lockstep.
  *
  * @author Chaos Starter team
  */

@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The shop's API: {@code POST /api/orders} places an order, {@code GET /api/orders} lists them,
- * {@code GET /api/orders/{id}} returns one.
+ * The shop's API: {@code POST /api/orders} places an order, {@code GET /api/orders} lists
+ * them, {@code GET /api/orders/{id}} returns one.
  *
  * @author Chaos Starter team
  */
@@ -30,8 +30,8 @@ public class OrderController {
 	}
 
 	/**
-	 * Place an order: {@code 201 Created} when it is paid, {@code 202 Accepted} when it was
-	 * taken while payments were unavailable ({@code PENDING_PAYMENT}).
+	 * Place an order: {@code 201 Created} when it is paid, {@code 202 Accepted} when it
+	 * was taken while payments were unavailable ({@code PENDING_PAYMENT}).
 	 * @param request the item and quantity
 	 * @return the order
 	 */

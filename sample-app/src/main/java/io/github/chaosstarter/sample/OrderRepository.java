@@ -16,8 +16,8 @@ import org.springframework.stereotype.Repository;
  * Stores orders in the embedded H2 database ({@code schema.sql}).
  * <p>
  * Deliberately unprotected: no retry, no circuit breaker, no fallback. Attack it and the
- * resilience report lists it under {@code unprotected}, with every injected failure reaching
- * the caller.
+ * resilience report lists it under {@code unprotected}, with every injected failure
+ * reaching the caller.
  *
  * @author Chaos Starter team
  */

@@ -12,8 +12,9 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Charges orders at the payment provider, behind circuit breaker {@code payments}
- * (configured in {@code application.yml}). When the provider fails, or the breaker is open,
- * {@link #chargeFallback} accepts the order with payment pending instead of failing it.
+ * (configured in {@code application.yml}). When the provider fails, or the breaker is
+ * open, {@link #chargeFallback} accepts the order with payment pending instead of failing
+ * it.
  *
  * @author Chaos Starter team
  */

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
  * application's own {@link ProviderController}
  * ({@code http://localhost:${server.port}/provider}).
  * <p>
- * Read on every call rather than once at startup: with {@code server.port=0} (as in the tests)
- * the port is only known once the server runs.
+ * Read on every call rather than once at startup: with {@code server.port=0} (as in the
+ * tests) the port is only known once the server runs.
  *
  * @author Chaos Starter team
  */
@@ -24,7 +24,8 @@ public class Provider {
 
 	/**
 	 * Return the URL of a provider resource.
-	 * @param path the path below {@code shop.provider.url}, e.g. {@code /payments/charges}
+	 * @param path the path below {@code shop.provider.url}, e.g.
+	 * {@code /payments/charges}
 	 * @return the URL
 	 */
 	public String url(String path) {

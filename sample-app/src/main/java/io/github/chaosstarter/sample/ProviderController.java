@@ -11,9 +11,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A fake of the shop's external services (payment provider, inventory service, shipping
- * service) so that the sample runs on its own. In a real shop these are other applications;
- * here the clients still reach them over real HTTP ({@code shop.provider.url}), so a chaos
- * {@code client} target can make one of them unavailable exactly as it would a remote service.
+ * service) so that the sample runs on its own. In a real shop these are other
+ * applications; here the clients still reach them over real HTTP
+ * ({@code shop.provider.url}), so a chaos {@code client} target can make one of them
+ * unavailable exactly as it would a remote service.
  *
  * @author Chaos Starter team
  */

@@ -8,13 +8,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.client.RestClient;
 
 /**
- * Asks the shipping service for a delivery estimate, behind circuit breaker {@code shipping}.
+ * Asks the shipping service for a delivery estimate, behind circuit breaker
+ * {@code shipping}.
  * <p>
- * <strong>Misconfigured on purpose</strong>, for the report tour: {@code application.yml} lists
- * {@code java.lang.IllegalStateException} in the breaker's {@code ignore-exceptions}, as if
- * someone had meant to ignore a "not shippable" business error. When the shipping service fails
- * with that exception, the breaker never counts a failure, never opens, and every failure
- * reaches the caller. The resilience report says so, and why.
+ * <strong>Misconfigured on purpose</strong>, for the report tour: {@code application.yml}
+ * lists {@code java.lang.IllegalStateException} in the breaker's
+ * {@code ignore-exceptions}, as if someone had meant to ignore a "not shippable" business
+ * error. When the shipping service fails with that exception, the breaker never counts a
+ * failure, never opens, and every failure reaches the caller. The resilience report says
+ * so, and why.
  *
  * @author Chaos Starter team
  */

@@ -15,17 +15,17 @@ import io.github.chaosstarter.autoconfigure.ChaosAutoConfiguration;
 import io.github.chaosstarter.runtime.ChaosStateHolder;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration}
- * for client assaults (unavailable dependencies) on outbound calls through
- * {@code RestClient}, {@code RestTemplate} and {@code WebClient}.
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} for client assaults (unavailable dependencies) on outbound calls
+ * through {@code RestClient}, {@code RestTemplate} and {@code WebClient}.
  * <p>
  * Covered on Spring Boot 4 and 3: clients built from a {@code RestClient.Builder} or
  * {@code WebClient.Builder} bean (Boot's auto-configured builders included), every
  * {@code RestTemplate} bean, and {@code RestTemplate}s built from Boot's
  * {@code RestTemplateBuilder} (through a {@code RestTemplateCustomizer}: Boot 4's type
- * directly, Boot 3's through {@link LegacyRestTemplateCustomizerRegistrar}). Not covered: clients created with
- * {@code RestClient.create()}, {@code WebClient.create()} or {@code new RestTemplate()}
- * outside the application context.
+ * directly, Boot 3's through {@link LegacyRestTemplateCustomizerRegistrar}). Not covered:
+ * clients created with {@code RestClient.create()}, {@code WebClient.create()} or
+ * {@code new RestTemplate()} outside the application context.
  *
  * @author Chaos Starter team
  */
@@ -47,8 +47,8 @@ public final class ChaosClientAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = { "org.springframework.web.reactive.function.client.WebClient",
-			"reactor.core.publisher.Mono" })
+	@ConditionalOnClass(
+			name = { "org.springframework.web.reactive.function.client.WebClient", "reactor.core.publisher.Mono" })
 	static class WebClientConfiguration {
 
 		@Bean
@@ -72,8 +72,8 @@ public final class ChaosClientAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = { LegacyRestTemplateCustomizerRegistrar.CUSTOMIZER,
-			"org.springframework.web.client.RestClient" })
+	@ConditionalOnClass(
+			name = { LegacyRestTemplateCustomizerRegistrar.CUSTOMIZER, "org.springframework.web.client.RestClient" })
 	@Import(LegacyRestTemplateCustomizerRegistrar.class)
 	static class LegacyRestTemplateCustomizerConfiguration {
 

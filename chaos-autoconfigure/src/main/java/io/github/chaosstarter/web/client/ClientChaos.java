@@ -19,8 +19,8 @@ import io.github.chaosstarter.web.ChaosProblem;
 
 /**
  * Decides which client assaults hit one outbound call, independent of the HTTP client.
- * While no client assault is active it costs one volatile read; matchers are compiled once
- * per state version.
+ * While no client assault is active it costs one volatile read; matchers are compiled
+ * once per state version.
  *
  * @author Chaos Starter team
  */
@@ -110,7 +110,8 @@ final class ClientChaos {
 	}
 
 	/**
-	 * What happens to one outbound call: wait, then fail, answer without sending, or send.
+	 * What happens to one outbound call: wait, then fail, answer without sending, or
+	 * send.
 	 *
 	 * @param delayNanos the injected delay
 	 * @param failure the injected exception, if any

@@ -17,16 +17,18 @@ import org.springframework.util.ClassUtils;
 import org.springframework.web.client.RestTemplate;
 
 /**
- * Registers a Spring Boot 3 {@code org.springframework.boot.web.client.RestTemplateCustomizer}
- * without compiling against Spring Boot 3 (the jar is built against Spring Boot 4, where the
- * interface moved): the bean is a JDK proxy of that fixed interface whose only method,
- * {@code customize(RestTemplate)}, adds the chaos interceptor. So {@code RestTemplate}s built
- * from Boot 3's {@code RestTemplateBuilder} are covered even when they are not beans.
+ * Registers a Spring Boot 3
+ * {@code org.springframework.boot.web.client.RestTemplateCustomizer} without compiling
+ * against Spring Boot 3 (the jar is built against Spring Boot 4, where the interface
+ * moved): the bean is a JDK proxy of that fixed interface whose only method,
+ * {@code customize(RestTemplate)}, adds the chaos interceptor. So {@code RestTemplate}s
+ * built from Boot 3's {@code RestTemplateBuilder} are covered even when they are not
+ * beans.
  *
  * @author Chaos Starter team
  */
-class LegacyRestTemplateCustomizerRegistrar implements ImportBeanDefinitionRegistrar, BeanClassLoaderAware,
-		BeanFactoryAware {
+class LegacyRestTemplateCustomizerRegistrar
+		implements ImportBeanDefinitionRegistrar, BeanClassLoaderAware, BeanFactoryAware {
 
 	static final String CUSTOMIZER = "org.springframework.boot.web.client.RestTemplateCustomizer";
 

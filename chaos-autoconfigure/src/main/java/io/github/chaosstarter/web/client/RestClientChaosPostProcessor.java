@@ -12,8 +12,8 @@ import io.github.chaosstarter.runtime.ChaosStateHolder;
 
 /**
  * Adds the chaos interceptor to every {@link RestClient.Builder} bean (Spring Boot's
- * auto-configured builder is a prototype, so every client built from it is covered) and to
- * every {@link RestTemplate} bean. Adds it at most once, as the innermost interceptor.
+ * auto-configured builder is a prototype, so every client built from it is covered) and
+ * to every {@link RestTemplate} bean. Adds it at most once, as the innermost interceptor.
  *
  * @author Chaos Starter team
  */

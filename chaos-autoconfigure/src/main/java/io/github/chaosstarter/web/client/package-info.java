@@ -1,5 +1,6 @@
 /**
- * Outbound HTTP calls made through RestClient, RestTemplate and WebClient: unavailable dependencies.
+ * Outbound HTTP calls made through RestClient, RestTemplate and WebClient: unavailable
+ * dependencies.
  */
 @NullMarked
 package io.github.chaosstarter.web.client;

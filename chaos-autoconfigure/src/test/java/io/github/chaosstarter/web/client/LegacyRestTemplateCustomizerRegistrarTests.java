@@ -26,11 +26,14 @@ class LegacyRestTemplateCustomizerRegistrarTests {
 		RestTemplate restTemplate = new RestTemplate();
 		customizer.customize(restTemplate);
 		customizer.customize(restTemplate);
-		assertThat(restTemplate.getInterceptors()).singleElement().isInstanceOf(ChaosClientHttpRequestInterceptor.class);
+		assertThat(restTemplate.getInterceptors()).singleElement()
+			.isInstanceOf(ChaosClientHttpRequestInterceptor.class);
 		assertThat(customizer).hasToString("Chaos RestTemplateCustomizer").isEqualTo(customizer);
 	}
 
-	/** Same shape as {@code org.springframework.boot.web.client.RestTemplateCustomizer}. */
+	/**
+	 * Same shape as {@code org.springframework.boot.web.client.RestTemplateCustomizer}.
+	 */
 	@FunctionalInterface
 	public interface ShapedLikeBoot3Customizer {
 
