@@ -1,5 +1,8 @@
 package io.github.chaosstarter.benchmarks.load;
 
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
 import reactor.core.publisher.Mono;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +31,19 @@ public class PriceController {
 	@GetMapping("/prices/{id}")
 	public Mono<String> price(@PathVariable long id) {
 		return this.prices.price(id).map((cents) -> "{\"id\":" + id + ",\"cents\":" + cents + "}");
+	}
+
+	/**
+	 * Like {@link #price(long)}, but one call in ten is delayed by 100 ms with plain Reactor
+	 * (no chaos): the reference for the latency assault.
+	 * @param id the item
+	 * @return its price
+	 */
+	@GetMapping("/reference-delayed-prices/{id}")
+	public Mono<String> referenceDelayedPrice(@PathVariable long id) {
+		Mono<String> price = price(id);
+		return (ThreadLocalRandom.current().nextDouble() < 0.1) ? price.delaySubscription(Duration.ofMillis(100))
+				: price;
 	}
 
 }

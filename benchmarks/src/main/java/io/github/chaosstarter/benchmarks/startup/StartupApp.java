@@ -11,12 +11,15 @@ import java.util.List;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
+import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.DefaultResourceLoader;
 
@@ -54,6 +57,17 @@ public class StartupApp {
 					throw new IllegalStateException(ex);
 				}
 			}
+		};
+	}
+
+	@Bean
+	ApplicationRunner reportProxies(ApplicationContext context) {
+		return (args) -> {
+			long proxied = 0;
+			for (int i = 0; i < beans; i++) {
+				proxied += AopUtils.isAopProxy(context.getBean("generatedService" + i)) ? 1 : 0;
+			}
+			System.out.println("Generated beans: " + beans + ", proxied: " + proxied);
 		};
 	}
 
