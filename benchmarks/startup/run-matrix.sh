@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Startup time and heap of StartupApp with 0, 100 and 500 generated watched beans, with and without Chaos
-# Starter. The configurations are interleaved (round-robin over RUNS rounds) so that a machine whose load
+# Starter, and 500 beans each proxied by a no-op advisor without the starter (the floor of any proxy).
+# The configurations are interleaved (round-robin over RUNS rounds) so that a machine whose load
 # drifts penalises all of them alike; each line is the median (min-max) over the rounds.
 #
 #   benchmarks/startup/run-matrix.sh [RUNS] [JAR]     (defaults: 5, benchmarks/target/benchmarks.jar)
@@ -15,6 +16,8 @@ for ((r = 1; r <= runs; r++)); do
 				io.github.chaosstarter.benchmarks.startup.StartupApp --beans="$beans" --starter="$starter" >>"$raw"
 		done
 	done
+	"$here/run-startup.sh" 1 "500 beans, no starter, no-op advisor on each (floor)" -Xmx512m -cp "$jar" \
+		io.github.chaosstarter.benchmarks.startup.StartupApp --beans=500 --starter=false --floor >>"$raw"
 done
 # "label | startup s: 3.316 (3.316-3.316) | heap after GC MB: 16.200 (16.2-16.2) | runs: 1"
 awk -F' \\| ' '{ split($2, s, " "); split($3, h, " "); t[$1] = t[$1] " " s[3]; m[$1] = m[$1] " " h[5]; if (!($1 in o)) { o[$1] = ++n; l[n] = $1 } }

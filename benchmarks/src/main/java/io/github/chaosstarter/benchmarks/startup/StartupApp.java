@@ -23,13 +23,16 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.DefaultResourceLoader;
 
+import io.github.chaosstarter.benchmarks.aspect.NoOpAdvisorConfiguration;
+
 /**
  * An application with {@code N} generated {@code @Service} beans, each of its own class (so
  * every watched bean costs its own proxy class, as in a real application). Started with or
  * without Chaos Starter's auto-configuration; it stays up until killed so that
  * {@code benchmarks/startup/run-startup.sh} can read its startup time and heap.
  * <p>
- * Arguments: {@code --beans=N} (default 500), {@code --starter=true|false} (default true).
+ * Arguments: {@code --beans=N} (default 0), {@code --starter=true|false} (default true),
+ * {@code --floor} (also proxy every {@code @Service} with a no-op advisor: the cost of any proxy).
  * The generated classes are compiled once into {@code ${java.io.tmpdir}/chaos-startup-beans-N}
  * before the application starts; compilation is not part of the measured startup.
  *
@@ -78,6 +81,7 @@ public class StartupApp {
 	 */
 	public static void main(String[] args) throws IOException {
 		boolean starter = true;
+		boolean floor = false;
 		for (String arg : args) {
 			if (arg.startsWith("--beans=")) {
 				beans = Integer.parseInt(arg.substring("--beans=".length()));
@@ -85,9 +89,15 @@ public class StartupApp {
 			if (arg.startsWith("--starter=")) {
 				starter = Boolean.parseBoolean(arg.substring("--starter=".length()));
 			}
+			if (arg.equals("--floor")) {
+				floor = true;
+			}
 		}
 		generated = compile(beans);
 		SpringApplication application = new SpringApplication(new DefaultResourceLoader(generated), StartupApp.class);
+		if (floor) {
+			application.addPrimarySources(List.of(NoOpAdvisorConfiguration.class));
+		}
 		List<String> arguments = new ArrayList<>(List.of("--spring.main.keep-alive=true",
 				"--spring.main.banner-mode=off", "--chaos.enabled=false"));
 		if (!starter) {
