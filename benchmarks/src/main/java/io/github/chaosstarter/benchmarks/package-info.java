@@ -1,0 +1,7 @@
+/**
+ * Benchmarks of the advised hot path.
+ */
+@NullMarked
+package io.github.chaosstarter.benchmarks;
+
+import org.jspecify.annotations.NullMarked;
