@@ -29,10 +29,10 @@ import io.github.chaosstarter.runtime.ChaosRuntime;
 import io.github.chaosstarter.runtime.ChaosState;
 
 /**
- * The cost of one call of a trivial {@code @Service} method, per variant: the plain object,
- * the floor any proxy costs, Chaos Starter in its idle and deciding states, and Chaos Monkey
- * for Spring Boot 4.0.0 watching the same bean. Each variant is a real Spring Boot context
- * started once per trial, with only the library it measures.
+ * The cost of one call of a trivial {@code @Service} method, per variant: the plain
+ * object, the floor any proxy costs, Chaos Starter in its idle and deciding states, and
+ * Chaos Monkey for Spring Boot 4.0.0 watching the same bean. Each variant is a real
+ * Spring Boot context started once per trial, with only the library it measures.
  *
  * @author Chaos Starter team
  */
@@ -105,19 +105,20 @@ public class ServiceCallBenchmark {
 				BenchmarkApplication.start(BenchmarkApplication.both(), Map.of(), NoOpAdvisorConfiguration.class);
 			case "b_noOpAspect" ->
 				BenchmarkApplication.start(BenchmarkApplication.both(), Map.of(), NoOpAspectConfiguration.class);
-			case "c_starterChaosOff" -> starter(Map.of("chaos.enabled", "false",
-					"chaos.assaults.boom.target.beans", "greetingService", "chaos.assaults.boom.exception.message", "x"));
+			case "c_starterChaosOff" -> starter(Map.of("chaos.enabled", "false", "chaos.assaults.boom.target.beans",
+					"greetingService", "chaos.assaults.boom.exception.message", "x"));
 			case "d_starterOtherBeanTargeted" -> starter(Map.of("chaos.enabled", "true",
 					"chaos.assaults.boom.target.beans", "otherService", "chaos.assaults.boom.exception.message", "x"));
-			case "e_starterProbabilityZero" -> starter(Map.of("chaos.enabled", "true",
-					"chaos.assaults.boom.target.beans", "greetingService", "chaos.assaults.boom.exception.message", "x",
-					"chaos.assaults.boom.probability", "0"));
+			case "e_starterProbabilityZero" ->
+				starter(Map.of("chaos.enabled", "true", "chaos.assaults.boom.target.beans", "greetingService",
+						"chaos.assaults.boom.exception.message", "x", "chaos.assaults.boom.probability", "0"));
 			case "f_monkeyDisabled" -> monkey(Map.of("chaos.monkey.enabled", "false"));
-			case "f_monkeyEnabledNoAssault" -> monkey(Map.of("chaos.monkey.enabled", "true",
-					"chaos.monkey.assaults.latency-active", "false", "chaos.monkey.assaults.exceptions-active", "false"));
-			case "f_monkeyLowestRate" -> monkey(Map.of("chaos.monkey.enabled", "true",
-					"chaos.monkey.assaults.latency-active", "false", "chaos.monkey.assaults.exceptions-active", "true",
-					"chaos.monkey.assaults.level", "10000"));
+			case "f_monkeyEnabledNoAssault" ->
+				monkey(Map.of("chaos.monkey.enabled", "true", "chaos.monkey.assaults.latency-active", "false",
+						"chaos.monkey.assaults.exceptions-active", "false"));
+			case "f_monkeyLowestRate" ->
+				monkey(Map.of("chaos.monkey.enabled", "true", "chaos.monkey.assaults.latency-active", "false",
+						"chaos.monkey.assaults.exceptions-active", "true", "chaos.monkey.assaults.level", "10000"));
 			default -> throw new IllegalArgumentException("Unknown variant " + variant);
 		};
 	}

@@ -41,7 +41,8 @@ class BoundedMemoryTests {
 			long afterTenThousand = usedHeapAfterGc();
 			callFailing(service, 1_000_000 - 10_000);
 			long afterOneMillion = usedHeapAfterGc();
-			System.out.printf("BoundedMemoryTests: used heap after GC: %d bytes after 10,000 injections, %d after 1,000,000%n",
+			System.out.printf(
+					"BoundedMemoryTests: used heap after GC: %d bytes after 10,000 injections, %d after 1,000,000%n",
 					afterTenThousand, afterOneMillion);
 			Assault boom = context.getBean(ChaosRuntime.class).current().assaults().get("boom");
 			assertThat(boom.injected()).isEqualTo(1_000_000);

@@ -13,8 +13,8 @@ import io.github.chaosstarter.report.ResilienceReport.CircuitBreakerReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A circuit breaker created by Spring Cloud CircuitBreaker's Resilience4j factory is observed
- * like an annotated one: it shares the application's registry.
+ * A circuit breaker created by Spring Cloud CircuitBreaker's Resilience4j factory is
+ * observed like an annotated one: it shares the application's registry.
  */
 @SpringBootTest(classes = CloudCircuitBreakerApplication.class,
 		properties = { "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=4",

@@ -16,8 +16,8 @@ import org.springframework.context.annotation.ComponentScan;
  * A plain Spring Boot application holding the two services, as a user would write it.
  * Each benchmark variant starts it with properties that select what it measures:
  * {@link #start(List, Map, Class...)} excludes the auto-configurations of the library a
- * variant does not measure, so Chaos Starter and Chaos Monkey for Spring Boot are never in
- * the same context.
+ * variant does not measure, so Chaos Starter and Chaos Monkey for Spring Boot are never
+ * in the same context.
  *
  * @author Chaos Starter team
  */

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Service;
 public class GreetingService {
 
 	/**
-	 * Return the length of a name plus one: enough work that the call cannot be folded away.
+	 * Return the length of a name plus one: enough work that the call cannot be folded
+	 * away.
 	 * @param name a name
 	 * @return its length plus one
 	 */

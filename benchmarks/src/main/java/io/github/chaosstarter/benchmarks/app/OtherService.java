@@ -3,7 +3,8 @@ package io.github.chaosstarter.benchmarks.app;
 import org.springframework.stereotype.Service;
 
 /**
- * A second watched bean, the target of assaults that must not touch {@link GreetingService}.
+ * A second watched bean, the target of assaults that must not touch
+ * {@link GreetingService}.
  *
  * @author Chaos Starter team
  */

@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Role;
 import org.springframework.stereotype.Service;
 
 /**
- * A no-op {@link MethodInterceptor} advisor on every {@code @Service}: what any CGLIB proxy
- * with one advice costs. The floor.
+ * A no-op {@link MethodInterceptor} advisor on every {@code @Service}: what any CGLIB
+ * proxy with one advice costs. The floor.
  *
  * @author Chaos Starter team
  */

@@ -6,8 +6,8 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.ComponentScan;
 
 /**
- * A small WebFlux application for {@code benchmarks/load/run-load.sh}: one endpoint over one
- * watched service. Chaos Monkey for Spring Boot is never active in it; pass
+ * A small WebFlux application for {@code benchmarks/load/run-load.sh}: one endpoint over
+ * one watched service. Chaos Monkey for Spring Boot is never active in it; pass
  * {@code --spring.autoconfigure.exclude=io.github.chaosstarter.autoconfigure.ChaosAutoConfiguration,io.github.chaosstarter.metrics.ChaosMetricsAutoConfiguration}
  * to run it without Chaos Starter.
  *

@@ -34,8 +34,8 @@ public class PriceController {
 	}
 
 	/**
-	 * Like {@link #price(long)}, but one call in ten is delayed by 100 ms with plain Reactor
-	 * (no chaos): the reference for the latency assault.
+	 * Like {@link #price(long)}, but one call in ten is delayed by 100 ms with plain
+	 * Reactor (no chaos): the reference for the latency assault.
 	 * @param id the item
 	 * @return its price
 	 */

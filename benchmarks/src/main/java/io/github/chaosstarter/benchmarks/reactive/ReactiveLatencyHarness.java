@@ -32,6 +32,7 @@ public class ReactiveLatencyHarness {
 
 	/**
 	 * What one run measured.
+	 *
 	 * @param calls how many calls were made
 	 * @param completed how many completed with a value
 	 * @param wall the wall time from the first subscription to the last value
@@ -78,10 +79,7 @@ public class ReactiveLatencyHarness {
 		threads.resetPeakThreadCount();
 		int before = threads.getThreadCount();
 		long start = System.nanoTime();
-		Long completed = Flux.range(0, calls)
-			.flatMap(service::quote, calls)
-			.count()
-			.block(timeout);
+		Long completed = Flux.range(0, calls).flatMap(service::quote, calls).count().block(timeout);
 		long wall = System.nanoTime() - start;
 		return new Result(calls, (completed != null) ? completed : 0, Duration.ofNanos(wall), before,
 				threads.getPeakThreadCount());

@@ -26,15 +26,16 @@ import org.springframework.core.io.DefaultResourceLoader;
 import io.github.chaosstarter.benchmarks.aspect.NoOpAdvisorConfiguration;
 
 /**
- * An application with {@code N} generated {@code @Service} beans, each of its own class (so
- * every watched bean costs its own proxy class, as in a real application). Started with or
- * without Chaos Starter's auto-configuration; it stays up until killed so that
+ * An application with {@code N} generated {@code @Service} beans, each of its own class
+ * (so every watched bean costs its own proxy class, as in a real application). Started
+ * with or without Chaos Starter's auto-configuration; it stays up until killed so that
  * {@code benchmarks/startup/run-startup.sh} can read its startup time and heap.
  * <p>
  * Arguments: {@code --beans=N} (default 0), {@code --starter=true|false} (default true),
- * {@code --floor} (also proxy every {@code @Service} with a no-op advisor: the cost of any proxy).
- * The generated classes are compiled once into {@code ${java.io.tmpdir}/chaos-startup-beans-N}
- * before the application starts; compilation is not part of the measured startup.
+ * {@code --floor} (also proxy every {@code @Service} with a no-op advisor: the cost of
+ * any proxy). The generated classes are compiled once into
+ * {@code ${java.io.tmpdir}/chaos-startup-beans-N} before the application starts;
+ * compilation is not part of the measured startup.
  *
  * @author Chaos Starter team
  */
@@ -98,8 +99,8 @@ public class StartupApp {
 		if (floor) {
 			application.addPrimarySources(List.of(NoOpAdvisorConfiguration.class));
 		}
-		List<String> arguments = new ArrayList<>(List.of("--spring.main.keep-alive=true",
-				"--spring.main.banner-mode=off", "--chaos.enabled=false"));
+		List<String> arguments = new ArrayList<>(
+				List.of("--spring.main.keep-alive=true", "--spring.main.banner-mode=off", "--chaos.enabled=false"));
 		if (!starter) {
 			arguments.add("--spring.autoconfigure.exclude=io.github.chaosstarter.autoconfigure.ChaosAutoConfiguration,"
 					+ "io.github.chaosstarter.metrics.ChaosMetricsAutoConfiguration,"
@@ -114,13 +115,14 @@ public class StartupApp {
 		if (count > 0 && !Files.exists(done)) {
 			Path sources = dir.resolve("src");
 			Files.createDirectories(sources);
-			List<String> options = new ArrayList<>(List.of("-d", dir.toString(), "-proc:none", "-cp",
-					System.getProperty("java.class.path")));
+			List<String> options = new ArrayList<>(
+					List.of("-d", dir.toString(), "-proc:none", "-cp", System.getProperty("java.class.path")));
 			for (int i = 0; i < count; i++) {
 				Path source = sources.resolve("GeneratedService" + i + ".java");
-				Files.writeString(source, "package " + PACKAGE + ";\n"
-						+ "@org.springframework.stereotype.Service public class GeneratedService" + i + " {\n"
-						+ "  public int call(int x) { return x + " + i + "; }\n" + "}\n");
+				Files.writeString(source,
+						"package " + PACKAGE + ";\n"
+								+ "@org.springframework.stereotype.Service public class GeneratedService" + i + " {\n"
+								+ "  public int call(int x) { return x + " + i + "; }\n" + "}\n");
 				options.add(source.toString());
 			}
 			JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
