@@ -2,10 +2,8 @@ package io.github.chaosstarter.report;
 
 import java.lang.reflect.Method;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,6 +11,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.chaosstarter.effect.InjectedFailures;
 import io.github.chaosstarter.report.ResilienceReport.Transition;
 
 /**
@@ -49,9 +48,6 @@ final class Experiment {
 	/** Methods attacked in this experiment, with their guards and bean kind. */
 	final Map<Method, Attacked> attacked = new ConcurrentHashMap<>();
 
-	/** Injected exceptions, by identity (Throwable does not override equals). */
-	private final Map<Throwable, Boolean> injected = Collections.synchronizedMap(new WeakHashMap<>());
-
 	/**
 	 * Whether anything was injected: events of real failures cost no look-up until then.
 	 */
@@ -68,7 +64,7 @@ final class Experiment {
 	}
 
 	void markInjected(Throwable failure) {
-		this.injected.put(failure, Boolean.TRUE);
+		// the runtime marks the exception itself; nothing is kept per injection
 		this.anyInjected = true;
 	}
 
@@ -82,14 +78,7 @@ final class Experiment {
 		if (!this.anyInjected) {
 			return null;
 		}
-		Throwable current = failure;
-		for (int depth = 0; current != null && depth < MAX_CAUSE_DEPTH; depth++) {
-			if (this.injected.containsKey(current)) {
-				return current;
-			}
-			current = (current.getCause() != current) ? current.getCause() : null;
-		}
-		return null;
+		return InjectedFailures.injectedIn(failure, MAX_CAUSE_DEPTH);
 	}
 
 	boolean isInjected(@Nullable Throwable failure) {

@@ -22,6 +22,7 @@ import org.springframework.beans.factory.DisposableBean;
 import io.github.chaosstarter.config.AssaultSpec;
 import io.github.chaosstarter.config.ChaosSpec;
 import io.github.chaosstarter.config.ChaosSpecCompiler;
+import io.github.chaosstarter.effect.InjectedFailures;
 
 /**
  * Owns the chaos state: compiles specifications into {@link ChaosState} snapshots, swaps
@@ -202,10 +203,14 @@ public class ChaosRuntime implements DisposableBean {
 	}
 
 	/**
-	 * Tell every listener about an injection. Listener failures are logged, never thrown.
+	 * Tell every listener about an injection, after marking its exception as injected
+	 * (see {@link InjectedFailures}). Listener failures are logged, never thrown.
 	 * @param injection the injection
 	 */
 	public void fireInjection(Injection injection) {
+		if (injection.exception() != null) {
+			InjectedFailures.mark(injection.exception());
+		}
 		for (InjectionListener listener : this.injectionListenerArray) {
 			try {
 				listener.onInjection(injection);
