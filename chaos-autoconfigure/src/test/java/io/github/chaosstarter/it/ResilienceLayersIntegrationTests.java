@@ -86,7 +86,9 @@ class ResilienceLayersIntegrationTests {
 		assertThat(this.payments.charge("o1")).isEqualTo("queued o1");
 		assertThat(this.payments.fallbackFailures()).singleElement()
 			.satisfies((failure) -> assertThat(failure).hasMessageStartingWith("Chaos assault 'payments-down':")
-				.isInstanceOf(org.springframework.web.client.ResourceAccessException.class));
+				.isInstanceOf(org.springframework.web.client.ResourceAccessException.class)
+				.satisfies((injected) -> assertThat(injected.getSuppressed()).singleElement()
+					.satisfies((mark) -> assertThat(mark).hasMessage("injected by Chaos Starter"))));
 		assertThat(this.circuitBreakers.circuitBreaker("payments").getMetrics().getNumberOfFailedCalls()).isEqualTo(1);
 	}
 
