@@ -1,7 +1,6 @@
 package io.github.chaosstarter.aop;
 
 import java.lang.reflect.Method;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,16 +14,15 @@ import io.github.chaosstarter.config.AssaultSpec.EffectSpec;
 import io.github.chaosstarter.config.AssaultSpec.ErrorResponseSpec;
 import io.github.chaosstarter.config.AssaultSpec.ExceptionSpec;
 import io.github.chaosstarter.config.AssaultSpec.KillSpec;
-import io.github.chaosstarter.config.AssaultSpec.LatencySpec;
 import io.github.chaosstarter.effect.ExceptionFactory;
 import io.github.chaosstarter.effect.Faults;
 import io.github.chaosstarter.effect.ReturnKind;
 import io.github.chaosstarter.runtime.Assault;
-import io.github.chaosstarter.runtime.ChaosRandom;
 import io.github.chaosstarter.runtime.ChaosRuntime;
 import io.github.chaosstarter.runtime.ChaosState;
 import io.github.chaosstarter.runtime.ChaosStateHolder;
-import io.github.chaosstarter.runtime.Injection;
+import io.github.chaosstarter.runtime.InjectionSite;
+import io.github.chaosstarter.runtime.Strike;
 import io.github.chaosstarter.target.BeanInfo;
 
 /**
@@ -69,70 +67,26 @@ final class ChaosInterceptor implements MethodInterceptor {
 		if (beanPlan.candidates.length == 0) {
 			return invocation.proceed();
 		}
-		MethodPlan methodPlan = beanPlan.forMethod(invocation.getMethod());
-		Assault[] assaults = methodPlan.assaults;
-		if (assaults.length == 0) {
+		MethodPlan methodPlan = beanPlan.forMethod(invocation.getMethod(), this.bean);
+		if (methodPlan.assaults.length == 0) {
 			return invocation.proceed();
 		}
-		boolean dryRun = state.spec().dryRun();
-		ChaosRandom random = state.random();
-		long delayNanos = 0;
-		Assault terminal = null;
-		Throwable failure = null;
-		for (Assault assault : assaults) {
-			EffectSpec effect = assault.spec().effect();
-			boolean latency = effect instanceof LatencySpec;
-			if (terminal != null && !latency) {
-				continue;
-			}
-			if (!assault.select(random, dryRun)) {
-				continue;
-			}
-			if (effect instanceof LatencySpec spec) {
-				long delay = random.nextLong(spec.min().toNanos(), spec.max().toNanos());
-				delayNanos += delay;
-				report(assault, effect, invocation.getMethod(), null, delay, dryRun);
-				continue;
-			}
-			terminal = assault;
-			failure = failureFor(assault, effect, methodPlan);
-			report(assault, effect, invocation.getMethod(), failure, 0, dryRun);
-		}
-		if (dryRun || (terminal == null && delayNanos == 0)) {
+		Strike strike = Strike.decide(state, methodPlan.assaults, methodPlan, this.holder.runtime());
+		if (strike == null) {
 			return invocation.proceed();
 		}
-		if (terminal != null && terminal.spec().effect() instanceof KillSpec kill) {
+		KillSpec kill = strike.kill();
+		if (kill != null) {
 			ChaosRuntime runtime = this.holder.runtime();
 			if (runtime != null) {
-				runtime.kill(terminal.name(), kill);
+				runtime.kill(strike.terminal().name(), kill);
 			}
-			return (delayNanos > 0) ? Faults.delay(methodPlan.returnKind, delayNanos, invocation)
-					: invocation.proceed();
 		}
-		if (failure != null) {
-			return Faults.fail(methodPlan.returnKind, delayNanos, failure);
+		else if (strike.failure() != null) {
+			return Faults.fail(methodPlan.returnKind, strike.delayNanos(), strike.failure());
 		}
-		return Faults.delay(methodPlan.returnKind, delayNanos, invocation);
-	}
-
-	private static @Nullable Throwable failureFor(Assault assault, EffectSpec effect, MethodPlan plan) {
-		if (effect instanceof ExceptionSpec exception) {
-			return ExceptionFactory.create(assault.name(), exception, plan.method,
-					plan.returnKind != ReturnKind.BLOCKING);
-		}
-		if (effect instanceof ErrorResponseSpec response) {
-			return new ChaosErrorResponseException(assault.name(), response.status(), response.retryAfter());
-		}
-		return null;
-	}
-
-	private void report(Assault assault, EffectSpec effect, Method method, @Nullable Throwable failure, long delayNanos,
-			boolean dryRun) {
-		ChaosRuntime runtime = this.holder.runtime();
-		if (runtime != null) {
-			runtime.fireInjection(new Injection(assault.name(), effect.kind(), this.bean, method,
-					this.bean.shortName(method.getName()), failure, delayNanos, dryRun, Instant.now(runtime.clock())));
-		}
+		return (strike.delayNanos() > 0) ? Faults.delay(methodPlan.returnKind, strike.delayNanos(), invocation)
+				: invocation.proceed();
 	}
 
 	/**
@@ -164,10 +118,10 @@ final class ChaosInterceptor implements MethodInterceptor {
 			this.candidates = matching.toArray(new Assault[0]);
 		}
 
-		MethodPlan forMethod(Method method) {
+		MethodPlan forMethod(Method method, BeanInfo bean) {
 			MethodPlan plan = this.methods.get(method);
 			if (plan == null) {
-				plan = this.methods.computeIfAbsent(method, (key) -> new MethodPlan(key, this.candidates));
+				plan = this.methods.computeIfAbsent(method, (key) -> new MethodPlan(key, bean, this.candidates));
 			}
 			return plan;
 		}
@@ -175,18 +129,25 @@ final class ChaosInterceptor implements MethodInterceptor {
 	}
 
 	/**
-	 * The assaults that select one method, and how the method returns.
+	 * The assaults that select one method, how the method returns, and how faults are
+	 * made for it: the {@link InjectionSite} of every call of the method.
 	 */
-	private static final class MethodPlan {
+	private static final class MethodPlan implements InjectionSite {
 
 		final Method method;
+
+		final BeanInfo bean;
+
+		final String target;
 
 		final Assault[] assaults;
 
 		final ReturnKind returnKind;
 
-		MethodPlan(Method method, Assault[] candidates) {
+		MethodPlan(Method method, BeanInfo bean, Assault[] candidates) {
 			this.method = method;
+			this.bean = bean;
+			this.target = bean.shortName(method.getName());
 			List<Assault> matching = new ArrayList<>();
 			for (Assault assault : candidates) {
 				if (assault.matchesMethod(method)) {
@@ -195,6 +156,33 @@ final class ChaosInterceptor implements MethodInterceptor {
 			}
 			this.assaults = matching.toArray(new Assault[0]);
 			this.returnKind = ReturnKind.of(method);
+		}
+
+		@Override
+		public @Nullable Throwable failure(Assault assault, EffectSpec effect) {
+			if (effect instanceof ExceptionSpec exception) {
+				return ExceptionFactory.create(assault.name(), exception, this.method,
+						this.returnKind != ReturnKind.BLOCKING);
+			}
+			if (effect instanceof ErrorResponseSpec response) {
+				return new ChaosErrorResponseException(assault.name(), response.status(), response.retryAfter());
+			}
+			return null;
+		}
+
+		@Override
+		public String target() {
+			return this.target;
+		}
+
+		@Override
+		public BeanInfo bean() {
+			return this.bean;
+		}
+
+		@Override
+		public Method method() {
+			return this.method;
 		}
 
 	}

@@ -5,6 +5,9 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.chaosstarter.config.AssaultSpec.ErrorResponseSpec;
+import io.github.chaosstarter.runtime.Strike;
+
 import org.springframework.http.HttpStatus;
 
 import io.github.chaosstarter.ChaosErrorResponseException;
@@ -40,6 +43,17 @@ public final class ChaosProblem {
 	 * @param status the status, 400 to 599
 	 * @param retryAfter the retry delay or {@code null}
 	 */
+	/**
+	 * Return the error response a strike answers with.
+	 * @param strike what the assaults do to a call
+	 * @return the problem, or {@code null} when no error-response effect applies
+	 */
+	public static @Nullable ChaosProblem of(Strike strike) {
+		ErrorResponseSpec response = strike.errorResponse();
+		return (response != null && strike.terminal() != null)
+				? new ChaosProblem(strike.terminal().name(), response.status(), response.retryAfter()) : null;
+	}
+
 	public ChaosProblem(String assault, int status, @Nullable Duration retryAfter) {
 		this.assault = assault;
 		this.status = status;

@@ -14,7 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import io.github.chaosstarter.ChaosErrorResponseException;
 import io.github.chaosstarter.config.AssaultSpec.KillSpec;
 import io.github.chaosstarter.runtime.ChaosState;
-import io.github.chaosstarter.web.RequestChaos.Decision;
+import io.github.chaosstarter.runtime.Strike;
 
 /**
  * Servlet filter that applies request-only assaults to matching requests, whether or not
@@ -45,7 +45,7 @@ public class ChaosRequestFilter extends OncePerRequestFilter implements Ordered 
 			throws ServletException, IOException {
 		ChaosState state = this.chaos.holder().current();
 		if (state.requestOnlyChaos()) {
-			Decision decision = this.chaos.decide(state, new ServletRequestView(request, true));
+			Strike decision = this.chaos.decide(state, new ServletRequestView(request, true));
 			if (decision != null && !apply(decision, response)) {
 				return;
 			}
@@ -67,7 +67,7 @@ public class ChaosRequestFilter extends OncePerRequestFilter implements Ordered 
 	 * Apply a decision before the request proceeds.
 	 * @return {@code true} to proceed with the request
 	 */
-	private boolean apply(Decision decision, HttpServletResponse response) throws ServletException, IOException {
+	private boolean apply(Strike decision, HttpServletResponse response) throws ServletException, IOException {
 		if (decision.delayNanos() > 0) {
 			sleep(decision.delayNanos());
 		}
@@ -75,7 +75,7 @@ public class ChaosRequestFilter extends OncePerRequestFilter implements Ordered 
 		if (failure != null) {
 			throwUnchecked(failure);
 		}
-		ChaosProblem problem = decision.problem();
+		ChaosProblem problem = ChaosProblem.of(decision);
 		if (problem != null) {
 			write(problem, response);
 			return false;

@@ -20,7 +20,7 @@ import io.github.chaosstarter.ChaosErrorResponseException;
 import io.github.chaosstarter.config.AssaultSpec.KillSpec;
 import io.github.chaosstarter.runtime.Assault;
 import io.github.chaosstarter.runtime.ChaosState;
-import io.github.chaosstarter.web.RequestChaos.Decision;
+import io.github.chaosstarter.runtime.Strike;
 
 /**
  * WebFlux filter that binds the request to the handler chain for request conditions,
@@ -81,7 +81,7 @@ public class ChaosWebFilter implements WebFilter, Ordered {
 		if (!state.requestOnlyChaos()) {
 			return proceed;
 		}
-		Decision decision = this.chaos.decide(state, new ExchangeRequestView(exchange, principal, true));
+		Strike decision = this.chaos.decide(state, new ExchangeRequestView(exchange, principal, true));
 		if (decision == null) {
 			return proceed;
 		}
@@ -89,12 +89,12 @@ public class ChaosWebFilter implements WebFilter, Ordered {
 		return (decision.delayNanos() > 0) ? Mono.delay(Duration.ofNanos(decision.delayNanos())).then(effect) : effect;
 	}
 
-	private Mono<Void> effect(Decision decision, ServerWebExchange exchange, Mono<Void> proceed) {
+	private Mono<Void> effect(Strike decision, ServerWebExchange exchange, Mono<Void> proceed) {
 		Throwable failure = decision.failure();
 		if (failure != null) {
 			return Mono.error(failure);
 		}
-		ChaosProblem problem = decision.problem();
+		ChaosProblem problem = ChaosProblem.of(decision);
 		if (problem != null) {
 			return Mono.defer(() -> write(problem, exchange.getResponse()));
 		}

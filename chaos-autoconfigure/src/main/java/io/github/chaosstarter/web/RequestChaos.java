@@ -1,21 +1,18 @@
 package io.github.chaosstarter.web;
 
-import java.time.Instant;
-
 import org.jspecify.annotations.Nullable;
 
 import io.github.chaosstarter.config.AssaultSpec.EffectSpec;
-import io.github.chaosstarter.config.AssaultSpec.ErrorResponseSpec;
 import io.github.chaosstarter.config.AssaultSpec.ExceptionSpec;
 import io.github.chaosstarter.config.AssaultSpec.KillSpec;
-import io.github.chaosstarter.config.AssaultSpec.LatencySpec;
 import io.github.chaosstarter.config.AssaultSpec.TargetSpec;
 import io.github.chaosstarter.effect.ExceptionFactory;
 import io.github.chaosstarter.runtime.Assault;
 import io.github.chaosstarter.runtime.ChaosRuntime;
 import io.github.chaosstarter.runtime.ChaosState;
 import io.github.chaosstarter.runtime.ChaosStateHolder;
-import io.github.chaosstarter.runtime.Injection;
+import io.github.chaosstarter.runtime.InjectionSite;
+import io.github.chaosstarter.runtime.Strike;
 
 /**
  * Decides which request-only assaults hit one inbound request, independent of the web
@@ -41,46 +38,14 @@ final class RequestChaos {
 	 * @param request the request as the filter sees it
 	 * @return the decision, or {@code null} when nothing is to be applied
 	 */
-	@Nullable Decision decide(ChaosState state, RequestView request) {
-		boolean dryRun = state.spec().dryRun();
-		long delayNanos = 0;
-		Assault terminal = null;
-		Throwable failure = null;
+	@Nullable Strike decide(ChaosState state, RequestView request) {
 		RequestView previous = CurrentRequest.set(request);
 		try {
-			for (Assault assault : state.beanAssaults()) {
-				TargetSpec target = assault.spec().target();
-				if (!target.hasRequestConditions() || target.hasBeanConditions()) {
-					continue;
-				}
-				EffectSpec effect = assault.spec().effect();
-				boolean latency = effect instanceof LatencySpec;
-				if (terminal != null && !latency) {
-					continue;
-				}
-				if (!assault.select(state.random(), dryRun)) {
-					continue;
-				}
-				if (effect instanceof LatencySpec spec) {
-					long delay = state.random().nextLong(spec.min().toNanos(), spec.max().toNanos());
-					delayNanos += delay;
-					fire(assault, effect, request, null, delay, dryRun);
-					continue;
-				}
-				terminal = assault;
-				if (effect instanceof ExceptionSpec exception) {
-					failure = ExceptionFactory.create(assault.name(), exception, null, true);
-				}
-				fire(assault, effect, request, failure, 0, dryRun);
-			}
+			return Strike.decide(state, state.beanAssaults(), new RequestSite(request), this.holder.runtime());
 		}
 		finally {
 			CurrentRequest.set(previous);
 		}
-		if (dryRun || (terminal == null && delayNanos == 0)) {
-			return null;
-		}
-		return new Decision(delayNanos, terminal, failure);
 	}
 
 	void kill(Assault assault, KillSpec kill) {
@@ -90,38 +55,27 @@ final class RequestChaos {
 		}
 	}
 
-	private void fire(Assault assault, EffectSpec effect, RequestView request, @Nullable Throwable failure,
-			long delayNanos, boolean dryRun) {
-		ChaosRuntime runtime = this.holder.runtime();
-		if (runtime != null) {
-			runtime.fireInjection(
-					new Injection(assault.name(), effect.kind(), null, null, request.method() + " " + request.path(),
-							failure, delayNanos, dryRun, Instant.now(runtime.clock())));
-		}
-	}
-
 	/**
-	 * What to do with one request: wait, then fail, answer with an error, kill, or
-	 * proceed.
-	 *
-	 * @param delayNanos total injected delay
-	 * @param terminal the assault with a terminal effect, if any
-	 * @param failure the exception of an exception effect
+	 * One inbound request: only request-only assaults (request conditions, no bean
+	 * conditions) apply here; bean calls made while serving it see the others.
 	 */
-	record Decision(long delayNanos, @Nullable Assault terminal, @Nullable Throwable failure) {
+	private record RequestSite(RequestView request) implements InjectionSite {
 
-		@Nullable ChaosProblem problem() {
-			if (this.terminal != null && this.terminal.spec().effect() instanceof ErrorResponseSpec response) {
-				return new ChaosProblem(this.terminal.name(), response.status(), response.retryAfter());
-			}
-			return null;
+		@Override
+		public boolean matches(int index, Assault assault) {
+			TargetSpec target = assault.spec().target();
+			return target.hasRequestConditions() && !target.hasBeanConditions();
 		}
 
-		@Nullable KillSpec kill() {
-			if (this.terminal != null && this.terminal.spec().effect() instanceof KillSpec kill) {
-				return kill;
-			}
-			return null;
+		@Override
+		public @Nullable Throwable failure(Assault assault, EffectSpec effect) {
+			return (effect instanceof ExceptionSpec exception)
+					? ExceptionFactory.create(assault.name(), exception, null, true) : null;
+		}
+
+		@Override
+		public String target() {
+			return this.request.method() + " " + this.request.path();
 		}
 
 	}

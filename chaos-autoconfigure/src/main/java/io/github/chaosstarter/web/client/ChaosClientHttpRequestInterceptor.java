@@ -15,6 +15,7 @@ import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 
 import io.github.chaosstarter.runtime.ChaosStateHolder;
+import io.github.chaosstarter.runtime.Strike;
 import io.github.chaosstarter.web.ChaosProblem;
 
 /**
@@ -40,7 +41,7 @@ public class ChaosClientHttpRequestInterceptor implements ClientHttpRequestInter
 	@Override
 	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
 			throws IOException {
-		ClientChaos.Decision decision = this.chaos.decide(request.getMethod().name(), request.getURI());
+		Strike decision = this.chaos.decide(request.getMethod().name(), request.getURI());
 		if (decision == null) {
 			return execution.execute(request, body);
 		}
@@ -57,7 +58,7 @@ public class ChaosClientHttpRequestInterceptor implements ClientHttpRequestInter
 		if (failure != null) {
 			throw rethrowable(failure);
 		}
-		ChaosProblem problem = decision.problem();
+		ChaosProblem problem = ChaosProblem.of(decision);
 		if (problem != null) {
 			return new ProblemResponse(problem);
 		}

@@ -14,6 +14,7 @@ import org.springframework.web.reactive.function.client.WebClientException;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 import io.github.chaosstarter.runtime.ChaosStateHolder;
+import io.github.chaosstarter.runtime.Strike;
 import io.github.chaosstarter.web.ChaosProblem;
 
 /**
@@ -39,7 +40,7 @@ public class ChaosExchangeFilterFunction implements ExchangeFilterFunction {
 	@Override
 	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
 		return Mono.defer(() -> {
-			ClientChaos.Decision decision = this.chaos.decide(request.method().name(), request.url());
+			Strike decision = this.chaos.decide(request.method().name(), request.url());
 			if (decision == null) {
 				return next.exchange(request);
 			}
@@ -49,14 +50,14 @@ public class ChaosExchangeFilterFunction implements ExchangeFilterFunction {
 		});
 	}
 
-	private Mono<ClientResponse> outcome(ClientChaos.Decision decision, ClientRequest request, ExchangeFunction next) {
+	private Mono<ClientResponse> outcome(Strike decision, ClientRequest request, ExchangeFunction next) {
 		Throwable failure = decision.failure();
 		if (failure != null) {
 			Throwable signalled = (failure instanceof WebClientException) ? failure
 					: new WebClientRequestException(failure, request.method(), request.url(), request.headers());
 			return Mono.error(signalled);
 		}
-		ChaosProblem problem = decision.problem();
+		ChaosProblem problem = ChaosProblem.of(decision);
 		if (problem != null) {
 			ClientResponse.Builder response = ClientResponse.create(HttpStatusCode.valueOf(problem.status()))
 				.header(ChaosProblem.ASSAULT_HEADER, problem.assault())

@@ -1,21 +1,17 @@
 package io.github.chaosstarter.web.client;
 
 import java.net.URI;
-import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
 import io.github.chaosstarter.config.AssaultSpec.EffectSpec;
-import io.github.chaosstarter.config.AssaultSpec.ErrorResponseSpec;
 import io.github.chaosstarter.config.AssaultSpec.ExceptionSpec;
-import io.github.chaosstarter.config.AssaultSpec.LatencySpec;
 import io.github.chaosstarter.effect.ExceptionFactory;
 import io.github.chaosstarter.runtime.Assault;
-import io.github.chaosstarter.runtime.ChaosRuntime;
 import io.github.chaosstarter.runtime.ChaosState;
 import io.github.chaosstarter.runtime.ChaosStateHolder;
-import io.github.chaosstarter.runtime.Injection;
-import io.github.chaosstarter.web.ChaosProblem;
+import io.github.chaosstarter.runtime.InjectionSite;
+import io.github.chaosstarter.runtime.Strike;
 
 /**
  * Decides which client assaults hit one outbound call, independent of the HTTP client.
@@ -40,47 +36,13 @@ final class ClientChaos {
 	 * @param uri the URI
 	 * @return the decision, or {@code null} when the call proceeds untouched
 	 */
-	@Nullable Decision decide(String method, URI uri) {
+	@Nullable Strike decide(String method, URI uri) {
 		ChaosState state = this.holder.current();
 		if (!state.clientChaos()) {
 			return null;
 		}
 		Plan current = plan(state);
-		boolean dryRun = state.spec().dryRun();
-		long delayNanos = 0;
-		Throwable failure = null;
-		ChaosProblem problem = null;
-		String target = null;
-		for (int i = 0; i < current.assaults.length; i++) {
-			Assault assault = current.assaults[i];
-			EffectSpec effect = assault.spec().effect();
-			boolean latency = effect instanceof LatencySpec;
-			if ((failure != null || problem != null) && !latency) {
-				continue;
-			}
-			if (!current.matchers[i].matches(method, uri) || !assault.select(state.random(), dryRun)) {
-				continue;
-			}
-			target = (target != null) ? target : method + " " + uri.getHost() + uri.getRawPath();
-			long delay = 0;
-			Throwable injected = null;
-			if (effect instanceof LatencySpec spec) {
-				delay = state.random().nextLong(spec.min().toNanos(), spec.max().toNanos());
-				delayNanos += delay;
-			}
-			else if (effect instanceof ExceptionSpec spec) {
-				injected = ExceptionFactory.create(assault.name(), spec, null, true);
-				failure = injected;
-			}
-			else if (effect instanceof ErrorResponseSpec spec) {
-				problem = new ChaosProblem(assault.name(), spec.status(), spec.retryAfter());
-			}
-			fire(assault, effect, target, injected, delay, dryRun);
-		}
-		if (dryRun || (delayNanos == 0 && failure == null && problem == null)) {
-			return null;
-		}
-		return new Decision(delayNanos, failure, problem);
+		return Strike.decide(state, current.assaults, new CallSite(current, method, uri), this.holder.runtime());
 	}
 
 	private Plan plan(ChaosState state) {
@@ -97,27 +59,30 @@ final class ClientChaos {
 		return current;
 	}
 
-	private void fire(Assault assault, EffectSpec effect, String target, @Nullable Throwable failure, long delayNanos,
-			boolean dryRun) {
-		ChaosRuntime runtime = this.holder.runtime();
-		if (runtime != null) {
-			runtime.fireInjection(new Injection(assault.name(), effect.kind(), null, null, target, failure, delayNanos,
-					dryRun, Instant.now(runtime.clock())));
-		}
-	}
-
 	private record Plan(long version, Assault[] assaults, ClientMatcher[] matchers) {
 	}
 
 	/**
-	 * What happens to one outbound call: wait, then fail, answer without sending, or
-	 * send.
-	 *
-	 * @param delayNanos the injected delay
-	 * @param failure the injected exception, if any
-	 * @param problem the synthetic error response, if any
+	 * One outbound call.
 	 */
-	record Decision(long delayNanos, @Nullable Throwable failure, @Nullable ChaosProblem problem) {
+	private record CallSite(Plan plan, String httpMethod, URI uri) implements InjectionSite {
+
+		@Override
+		public boolean matches(int index, Assault assault) {
+			return this.plan.matchers[index].matches(this.httpMethod, this.uri);
+		}
+
+		@Override
+		public @Nullable Throwable failure(Assault assault, EffectSpec effect) {
+			return (effect instanceof ExceptionSpec exception)
+					? ExceptionFactory.create(assault.name(), exception, null, true) : null;
+		}
+
+		@Override
+		public String target() {
+			return this.httpMethod + " " + this.uri.getHost() + this.uri.getRawPath();
+		}
+
 	}
 
 }
