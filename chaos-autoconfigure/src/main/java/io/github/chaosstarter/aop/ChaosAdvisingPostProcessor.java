@@ -3,11 +3,9 @@ package io.github.chaosstarter.aop;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
-import java.net.URL;
-import java.security.CodeSource;
-import java.security.ProtectionDomain;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -55,7 +53,11 @@ public class ChaosAdvisingPostProcessor extends ProxyProcessorSupport implements
 	private static final @Nullable Class<?> SPRING_DATA_REPOSITORY = resolve(
 			"org.springframework.data.repository.Repository");
 
-	private static final @Nullable URL OWN_CODE_SOURCE = codeSource(ChaosAdvisingPostProcessor.class);
+	private static final String[] OWN_PACKAGES = Stream
+		.of("aop", "autoconfigure", "config", "control", "effect", "endpoint", "guard", "kill", "metrics", "report",
+				"runtime", "target", "web")
+		.map((name) -> "io.github.chaosstarter." + name)
+		.toArray(String[]::new);
 
 	private final transient ChaosStateHolder holder;
 
@@ -156,22 +158,25 @@ public class ChaosAdvisingPostProcessor extends ProxyProcessorSupport implements
 	}
 
 	private static boolean isExcluded(Class<?> type) {
-		if (type.getPackageName().startsWith("org.springframework.")) {
+		String packageName = type.getPackageName();
+		if (packageName.startsWith("org.springframework.")) {
 			return true;
 		}
-		// our own infrastructure (classes from this jar) is never attacked
-		return OWN_CODE_SOURCE != null && OWN_CODE_SOURCE.equals(codeSource(type));
+		// our own infrastructure (such as our @ControllerAdvice) is never attacked;
+		// matched by
+		// package, not by jar, because a shaded jar puts the application's classes beside
+		// ours
+		for (String own : OWN_PACKAGES) {
+			if (packageName.equals(own) || packageName.startsWith(own + ".")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static @Nullable Class<?> resolve(String name) {
 		ClassLoader classLoader = ChaosAdvisingPostProcessor.class.getClassLoader();
 		return ClassUtils.isPresent(name, classLoader) ? ClassUtils.resolveClassName(name, classLoader) : null;
-	}
-
-	private static @Nullable URL codeSource(Class<?> type) {
-		ProtectionDomain domain = type.getProtectionDomain();
-		CodeSource source = (domain != null) ? domain.getCodeSource() : null;
-		return (source != null) ? source.getLocation() : null;
 	}
 
 	/**

@@ -12,13 +12,13 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.support.SpringFactoriesLoader;
-import org.springframework.stereotype.Component;
-import org.springframework.stereotype.Service;
 import org.springframework.util.ClassUtils;
 
 import io.github.chaosstarter.aop.ChaosAdvisingPostProcessor;
 import io.github.chaosstarter.config.ChaosSpecCompiler;
 import io.github.chaosstarter.config.InvalidChaosPropertyException;
+import io.github.chaosstarter.fixtures.kinds.OrderService;
+import io.github.chaosstarter.fixtures.kinds.PriceCalculator;
 import io.github.chaosstarter.metrics.ChaosMetricsAutoConfiguration;
 import io.github.chaosstarter.runtime.ChaosRuntime;
 import io.github.chaosstarter.runtime.ChaosStateHolder;
@@ -225,24 +225,6 @@ class ChaosAutoConfigurationTests {
 		FailureAnalysis analysis = analyzer.analyze(failure);
 		assertThat(analysis).as("chaos failure analysis").isNotNull();
 		return analysis;
-	}
-
-	@Service
-	static class OrderService {
-
-		public String place() {
-			return "placed";
-		}
-
-	}
-
-	@Component
-	static class PriceCalculator {
-
-		public int price() {
-			return 42;
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)

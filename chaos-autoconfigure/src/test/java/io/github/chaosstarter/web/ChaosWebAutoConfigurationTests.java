@@ -115,4 +115,11 @@ class ChaosWebAutoConfigurationTests {
 				.hasMessageContaining("chaos.assaults.bad.target.client.paths[0]"));
 	}
 
+	@Test
+	void starterInfrastructureIsNeverProxiedEvenWhenComponentsAreWatched() {
+		this.reactive.withPropertyValues("chaos.watch.kinds=component")
+			.run((context) -> assertThat(org.springframework.aop.support.AopUtils
+				.isAopProxy(context.getBean(ChaosErrorResponseAdvice.class))).isFalse());
+	}
+
 }
