@@ -229,7 +229,7 @@ public final class ChaosSpecCompiler {
 		}
 		@SuppressWarnings("unchecked")
 		Class<? extends Throwable> throwable = (Class<? extends Throwable>) type;
-		if (ExceptionFactory.usableConstructor(throwable) == null) {
+		if (usableConstructor(throwable) == null) {
 			throw new InvalidChaosPropertyException(path + ".type", "class '" + typeName
 					+ "' has no public constructor taking (String), (String, Throwable) or no arguments");
 		}
@@ -434,34 +434,24 @@ public final class ChaosSpecCompiler {
 	}
 
 	/**
-	 * Finds how to create an exception instance.
+	 * Find a public constructor taking {@code (String)}, {@code (String, Throwable)} or
+	 * nothing, in that order of preference.
+	 * @param type the exception type
+	 * @return the constructor or {@code null}
 	 */
-	public static final class ExceptionFactory {
-
-		private ExceptionFactory() {
-		}
-
-		/**
-		 * Find a public constructor taking {@code (String)}, {@code (String, Throwable)}
-		 * or nothing, in that order of preference.
-		 * @param type the exception type
-		 * @return the constructor or {@code null}
-		 */
-		public static @Nullable Constructor<? extends Throwable> usableConstructor(Class<? extends Throwable> type) {
-			for (Class<?>[] parameters : new Class<?>[][] { { String.class }, { String.class, Throwable.class }, {} }) {
-				try {
-					Constructor<? extends Throwable> constructor = type.getConstructor(parameters);
-					if (Modifier.isPublic(constructor.getModifiers())) {
-						return constructor;
-					}
-				}
-				catch (NoSuchMethodException ex) {
-					// try the next shape
+	public static @Nullable Constructor<? extends Throwable> usableConstructor(Class<? extends Throwable> type) {
+		for (Class<?>[] parameters : new Class<?>[][] { { String.class }, { String.class, Throwable.class }, {} }) {
+			try {
+				Constructor<? extends Throwable> constructor = type.getConstructor(parameters);
+				if (Modifier.isPublic(constructor.getModifiers())) {
+					return constructor;
 				}
 			}
-			return null;
+			catch (NoSuchMethodException ex) {
+				// try the next shape
+			}
 		}
-
+		return null;
 	}
 
 }

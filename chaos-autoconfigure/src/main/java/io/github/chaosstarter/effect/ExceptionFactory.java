@@ -2,6 +2,7 @@ package io.github.chaosstarter.effect;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -18,6 +19,17 @@ import io.github.chaosstarter.config.ChaosSpecCompiler;
  * @author Chaos Starter team
  */
 public final class ExceptionFactory {
+
+	/** Looked up once per exception type, not per injection. */
+	@SuppressWarnings("unchecked")
+	private static final ClassValue<Optional<Constructor<? extends Throwable>>> CONSTRUCTORS = new ClassValue<>() {
+
+		@Override
+		protected Optional<Constructor<? extends Throwable>> computeValue(Class<?> type) {
+			return Optional.ofNullable(ChaosSpecCompiler.usableConstructor((Class<? extends Throwable>) type));
+		}
+
+	};
 
 	private ExceptionFactory() {
 	}
@@ -54,7 +66,7 @@ public final class ExceptionFactory {
 	}
 
 	private static Throwable instantiate(Class<? extends Throwable> type, String message) {
-		Constructor<? extends Throwable> constructor = ChaosSpecCompiler.ExceptionFactory.usableConstructor(type);
+		Constructor<? extends Throwable> constructor = CONSTRUCTORS.get(type).orElse(null);
 		try {
 			if (constructor == null) {
 				return new ChaosException(message);
