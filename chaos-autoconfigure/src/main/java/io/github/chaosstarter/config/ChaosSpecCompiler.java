@@ -37,6 +37,21 @@ public final class ChaosSpecCompiler {
 	private static final Set<String> HTTP_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS",
 			"TRACE");
 
+	/**
+	 * Longest {@code chaos.duration}: an auto-halt further away is a mistake, never a
+	 * plan.
+	 */
+	static final Duration MAX_DURATION = Duration.ofDays(30);
+
+	/** Longest {@code chaos.guard.window}. */
+	static final Duration MAX_GUARD_WINDOW = Duration.ofDays(1);
+
+	/** Longest injected delay. */
+	static final Duration MAX_LATENCY = Duration.ofHours(1);
+
+	/** Longest {@code Retry-After}. */
+	static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
+
 	private final Set<BeanKind> watchedKinds;
 
 	private final boolean allowKill;
@@ -120,6 +135,7 @@ public final class ChaosSpecCompiler {
 			throw new InvalidChaosPropertyException(prefix + ".window",
 					"must be a positive duration but was " + window);
 		}
+		atMost(prefix + ".window", window, MAX_GUARD_WINDOW);
 		return new GuardSpec(rate, window);
 	}
 
@@ -136,7 +152,39 @@ public final class ChaosSpecCompiler {
 		if (duration.isNegative()) {
 			throw new InvalidChaosPropertyException(property, "must not be negative but was " + duration);
 		}
+		atMost(property, duration, MAX_DURATION);
 		return duration;
+	}
+
+	private static void atMost(String property, Duration duration, Duration max) {
+		if (duration.compareTo(max) > 0) {
+			throw new InvalidChaosPropertyException(property,
+					"must not exceed " + format(max) + " but was " + format(duration));
+		}
+	}
+
+	/**
+	 * Write a duration as in configuration files, without overflowing for huge values.
+	 * @param duration the duration
+	 * @return e.g. {@code 30s}, {@code 1d} or the ISO-8601 form when no unit fits
+	 */
+	static String format(Duration duration) {
+		long seconds = duration.getSeconds();
+		int nanos = duration.getNano();
+		if (nanos == 0) {
+			if (seconds == 0) {
+				return "0s";
+			}
+			for (long[] unit : new long[][] { { 86_400, 'd' }, { 3_600, 'h' }, { 60, 'm' }, { 1, 's' } }) {
+				if (seconds % unit[0] == 0) {
+					return (seconds / unit[0]) + String.valueOf((char) unit[1]);
+				}
+			}
+		}
+		if (Math.abs(seconds) < 1_000_000 && nanos % 1_000_000 == 0) {
+			return (seconds * 1000 + nanos / 1_000_000) + "ms";
+		}
+		return duration.toString();
 	}
 
 	/**
@@ -243,21 +291,19 @@ public final class ChaosSpecCompiler {
 		if (min == null && max == null) {
 			throw new InvalidChaosPropertyException(path + ".min", "a latency effect needs min, max or both");
 		}
+		if (min != null && min.isNegative()) {
+			throw new InvalidChaosPropertyException(path + ".min", "must not be negative but was " + format(min));
+		}
+		if (max != null && max.isNegative()) {
+			throw new InvalidChaosPropertyException(path + ".max", "must not be negative but was " + format(max));
+		}
 		min = (min != null) ? min : max;
 		max = (max != null) ? max : min;
-		if (min.isNegative()) {
-			throw new InvalidChaosPropertyException(path + ".min", "must not be negative but was " + min);
-		}
-		if (max.isNegative()) {
-			throw new InvalidChaosPropertyException(path + ".max", "must not be negative but was " + max);
-		}
 		if (min.compareTo(max) > 0) {
 			throw new InvalidChaosPropertyException(path + ".min",
-					"must not be greater than max (" + max + ") but was " + min);
+					"must not be greater than max (" + format(max) + ") but was " + format(min));
 		}
-		if (max.compareTo(Duration.ofHours(1)) > 0) {
-			throw new InvalidChaosPropertyException(path + ".max", "must not exceed 1h but was " + max);
-		}
+		atMost(path + ".max", max, MAX_LATENCY);
 		return new LatencySpec(min, max);
 	}
 
@@ -270,7 +316,10 @@ public final class ChaosSpecCompiler {
 		Duration retryAfter = response.getRetryAfter();
 		if (retryAfter != null && retryAfter.isNegative()) {
 			throw new InvalidChaosPropertyException(path + ".retry-after",
-					"must not be negative but was " + retryAfter);
+					"must not be negative but was " + format(retryAfter));
+		}
+		if (retryAfter != null) {
+			atMost(path + ".retry-after", retryAfter, MAX_RETRY_AFTER);
 		}
 		return new ErrorResponseSpec(status, retryAfter);
 	}

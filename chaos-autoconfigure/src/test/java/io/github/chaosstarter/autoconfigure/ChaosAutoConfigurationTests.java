@@ -131,6 +131,29 @@ class ChaosAutoConfigurationTests {
 	}
 
 	@Test
+	void hugeDurationFailsStartupWithTheFailureAnalysis() {
+		assertInvalid("chaos.duration", "must not exceed 30d", "chaos.duration=9223372036854775807");
+	}
+
+	@Test
+	void hugeGuardWindowFailsStartup() {
+		assertInvalid("chaos.guard.window", "must not exceed 1d", "chaos.guard.max-error-rate=0.5",
+				"chaos.guard.window=P1000000D");
+	}
+
+	@Test
+	void hugeRetryAfterFailsStartup() {
+		assertInvalid("chaos.assaults.a.error-response.retry-after", "must not exceed 1d",
+				"chaos.assaults.a.error-response.retry-after=P100000D");
+	}
+
+	@Test
+	void negativeMaxLatencyIsReportedAsMax() {
+		assertInvalid("chaos.assaults.slow.latency.max", "must not be negative",
+				"chaos.assaults.slow.latency.max=-1ms");
+	}
+
+	@Test
 	void assaultWithoutEffectFailsStartup() {
 		assertInvalid("chaos.assaults.a", "needs exactly one effect", "chaos.assaults.a.probability=0.5");
 	}
