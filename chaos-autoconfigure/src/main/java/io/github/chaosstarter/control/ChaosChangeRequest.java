@@ -8,21 +8,22 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A change of the chaos state as a user writes it: the same names and structure as the
- * {@code chaos.*} properties, with raw values as they arrive from a JSON body (strings,
- * numbers, booleans, maps, lists). A {@code null} top-level value means "keep the current
- * value"; an assault mapped to {@code null} is removed.
+ * {@code chaos.*} properties (kebab-case or camelCase at every level), with raw values as
+ * they arrive from a JSON body (strings, numbers, booleans, objects, lists). A top-level
+ * key that is not given keeps its value; {@code null} clears an optional key
+ * ({@code seed}); an assault mapped to {@code null} is removed.
  *
- * @param enabled new value of {@code chaos.enabled}, or {@code null}
- * @param duration new value of {@code chaos.duration}, or {@code null}
- * @param dryRun new value of {@code chaos.dry-run}, or {@code null}
- * @param seed new value of {@code chaos.seed}, or {@code null}
- * @param guard new values of {@code chaos.guard.*} (a map), or {@code null}
- * @param assaults assaults to add, replace ({@code name -> map}) or remove
- * ({@code name -> null}), or {@code null}
+ * @param values the top-level keys and their values
  * @author Chaos Starter team
  */
-public record ChaosChangeRequest(@Nullable Object enabled, @Nullable Object duration, @Nullable Object dryRun,
-		@Nullable Object seed, @Nullable Object guard, @Nullable Object assaults) {
+public record ChaosChangeRequest(Map<String, @Nullable Object> values) {
+
+	/**
+	 * Create a new instance.
+	 */
+	public ChaosChangeRequest {
+		values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+	}
 
 	/**
 	 * Return a request that only switches chaos on or off.
@@ -30,7 +31,7 @@ public record ChaosChangeRequest(@Nullable Object enabled, @Nullable Object dura
 	 * @return the request
 	 */
 	public static ChaosChangeRequest enabled(boolean enabled) {
-		return new ChaosChangeRequest(enabled, null, null, null, null, null);
+		return new ChaosChangeRequest(Map.of("enabled", enabled));
 	}
 
 	/**
@@ -42,7 +43,7 @@ public record ChaosChangeRequest(@Nullable Object enabled, @Nullable Object dura
 	public static ChaosChangeRequest assault(String name, Map<String, ?> assault) {
 		Map<String, @Nullable Object> assaults = new LinkedHashMap<>();
 		assaults.put(name, assault);
-		return new ChaosChangeRequest(null, null, null, null, null, Collections.unmodifiableMap(assaults));
+		return new ChaosChangeRequest(Map.of("assaults", assaults));
 	}
 
 	/**
@@ -53,16 +54,15 @@ public record ChaosChangeRequest(@Nullable Object enabled, @Nullable Object dura
 	public static ChaosChangeRequest removeAssault(String name) {
 		Map<String, @Nullable Object> assaults = new LinkedHashMap<>();
 		assaults.put(name, null);
-		return new ChaosChangeRequest(null, null, null, null, null, Collections.unmodifiableMap(assaults));
+		return new ChaosChangeRequest(Map.of("assaults", assaults));
 	}
 
 	/**
 	 * Return whether the request changes nothing at all.
-	 * @return {@code true} when every value is {@code null}
+	 * @return {@code true} when no key is given
 	 */
 	public boolean isEmpty() {
-		return this.enabled == null && this.duration == null && this.dryRun == null && this.seed == null
-				&& this.guard == null && this.assaults == null;
+		return this.values.isEmpty();
 	}
 
 }

@@ -87,11 +87,12 @@ public class ChaosUpdater {
 	 * then
 	 */
 	public ChaosState apply(ChaosChangeRequest request, String actor, String description) {
-		if (request.isEmpty()) {
+		Map<String, @Nullable Object> change = ChangeShape.check(request.values());
+		if (change.isEmpty()) {
 			throw new InvalidChaosPropertyException(PREFIX,
-					"the change names none of enabled, duration, dryRun, seed, guard or assaults");
+					"the change names none of enabled, duration, dry-run, seed, guard or assaults");
 		}
-		return this.runtime.update((current) -> merge(current, request), actor, description);
+		return this.runtime.update((current) -> merge(current, change), actor, description);
 	}
 
 	/**
@@ -102,6 +103,10 @@ public class ChaosUpdater {
 	 * @throws InvalidChaosPropertyException when the change is invalid
 	 */
 	public ChaosSpec merge(ChaosSpec current, ChaosChangeRequest request) {
+		return merge(current, ChangeShape.check(request.values()));
+	}
+
+	private ChaosSpec merge(ChaosSpec current, Map<String, @Nullable Object> change) {
 		ChaosSpecCompiler compiler = this.runtime.compiler();
 		ChaosProperties properties = new ChaosProperties();
 		properties.setEnabled(current.enabled());
@@ -111,22 +116,23 @@ public class ChaosUpdater {
 		properties.getGuard().setMaxErrorRate(current.guard().maxErrorRate());
 		properties.getGuard().setWindow(current.guard().window());
 		Map<String, Object> values = new LinkedHashMap<>();
-		scalar(values, "chaos.enabled", request.enabled());
-		scalar(values, "chaos.duration", request.duration());
-		scalar(values, "chaos.dry-run", request.dryRun());
-		scalar(values, "chaos.seed", request.seed());
-		if (request.guard() != null) {
-			flatten(values, "chaos.guard", object("chaos.guard", request.guard()), 1);
-		}
+		change.forEach((key, value) -> {
+			if (!key.equals("assaults")) {
+				flatten(values, PREFIX + "." + key, value, 1);
+			}
+		});
 		bind(values, PREFIX, Bindable.ofInstance(properties));
+		if (change.containsKey("seed") && change.get("seed") == null) {
+			properties.setSeed(null);
+		}
 		Duration duration = compiler.duration("chaos.duration", properties.getDuration());
 		GuardSpec guard = compiler.guard("chaos.guard", properties.getGuard());
 		Map<String, AssaultSpec> assaults = new LinkedHashMap<>(current.assaults());
-		if (request.assaults() != null) {
-			object(ASSAULTS, request.assaults()).forEach((key, value) -> {
+		if (change.get("assaults") instanceof Map<?, ?> given) {
+			given.forEach((key, value) -> {
 				String name = String.valueOf(key);
 				if (!NAME.matcher(name).matches()) {
-					throw new InvalidChaosPropertyException(ASSAULTS + "." + name,
+					throw new InvalidChaosPropertyException(ASSAULTS + "." + ChangeShape.abbreviate(name),
 							"an assault name has 1 to 100 letters, digits, '-' or '_'");
 				}
 				if (value == null) {
@@ -242,16 +248,6 @@ public class ChaosUpdater {
 			return "an object";
 		}
 		return resolved.getSimpleName();
-	}
-
-	private static void scalar(Map<String, Object> values, String name, @Nullable Object value) {
-		if (value == null) {
-			return;
-		}
-		if (value instanceof Map || value instanceof List) {
-			throw new InvalidChaosPropertyException(name, "must be a single value, not an object or a list");
-		}
-		values.put(name, String.valueOf(value));
 	}
 
 	private static Map<?, ?> object(String name, Object value) {

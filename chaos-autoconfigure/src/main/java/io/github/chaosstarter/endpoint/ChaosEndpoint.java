@@ -1,6 +1,7 @@
 package io.github.chaosstarter.endpoint;
 
 import java.security.Principal;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -66,38 +67,34 @@ public class ChaosEndpoint {
 	}
 
 	/**
-	 * Change the state. Parameters are the top-level {@code chaos.*} properties; values
-	 * not given stay. Invalid input is answered with status 400 and changes nothing.
+	 * Change the state. The body has the structure and names of the {@code chaos.*}
+	 * properties; top-level values not given stay. Invalid input is answered with status
+	 * 400 and changes nothing. Over HTTP the whole body arrives here (see
+	 * {@link ChaosOperationInvokerAdvisor}), so that no key is dropped before it is
+	 * checked.
 	 * @param securityContext the caller
-	 * @param enabled whether chaos is on
-	 * @param duration how long chaos stays on after it was enabled
-	 * @param dryRun whether faults are only counted
-	 * @param seed seed of the random generator
-	 * @param guard the in-app safety stop settings
-	 * @param assaults assaults to add or replace (name to properties) or to remove (name
-	 * to {@code null})
+	 * @param body the change
 	 * @return the new state, or the reason for refusing the change
 	 */
 	@WriteOperation
 	@SuppressWarnings("deprecation")
 	public WebEndpointResponse<Object> change(SecurityContext securityContext,
-			@org.springframework.lang.Nullable @Nullable Object enabled,
-			@org.springframework.lang.Nullable @Nullable Object duration,
-			@org.springframework.lang.Nullable @Nullable Object dryRun,
-			@org.springframework.lang.Nullable @Nullable Object seed,
-			@org.springframework.lang.Nullable @Nullable Object guard,
-			@org.springframework.lang.Nullable @Nullable Object assaults) {
-		// Spring's @Nullable marks the parameters optional on Spring Boot 3.5; 4.x also
+			@org.springframework.lang.Nullable @Nullable Map<String, Object> body) {
+		// Spring's @Nullable marks the parameter optional on Spring Boot 3.5; 4.x also
 		// reads JSpecify's
-		ChaosChangeRequest request = new ChaosChangeRequest(enabled, duration, dryRun, seed, guard, assaults);
 		try {
+			ChaosChangeRequest request = new ChaosChangeRequest((body != null) ? body : Map.of());
 			ChaosState state = this.updater.apply(request, actor(securityContext), "POST /actuator/chaos");
 			return new WebEndpointResponse<>(describe(state));
 		}
 		catch (InvalidChaosPropertyException ex) {
-			return new WebEndpointResponse<>(new ChaosErrorDescriptor("Bad Request", ex.getProperty(), ex.getMessage()),
-					WebEndpointResponse.STATUS_BAD_REQUEST);
+			return badRequest(ex);
 		}
+	}
+
+	static WebEndpointResponse<Object> badRequest(InvalidChaosPropertyException ex) {
+		return new WebEndpointResponse<>(new ChaosErrorDescriptor("Bad Request", ex.getProperty(), ex.getMessage()),
+				WebEndpointResponse.STATUS_BAD_REQUEST);
 	}
 
 	/**

@@ -45,6 +45,12 @@ public final class ChaosEndpointAutoConfiguration {
 		return new ChaosEndpoint(chaosUpdater, chaosAuditLog, resilienceReporter);
 	}
 
+	@Bean
+	@ConditionalOnAvailableEndpoint(endpoint = ChaosEndpoint.class)
+	static ChaosOperationInvokerAdvisor chaosOperationInvokerAdvisor() {
+		return new ChaosOperationInvokerAdvisor();
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnAvailableEndpoint(endpoint = ChaosEndpoint.class, exposure = EndpointExposure.WEB)
 	@ConditionalOnWebApplication(type = Type.SERVLET)

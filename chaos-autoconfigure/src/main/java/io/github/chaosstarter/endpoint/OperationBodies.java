@@ -1,5 +1,7 @@
 package io.github.chaosstarter.endpoint;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -18,6 +20,13 @@ import org.springframework.http.MediaType;
  * @author Chaos Starter team
  */
 final class OperationBodies {
+
+	/**
+	 * Key under which the whole parsed body is kept beside its top-level entries, for
+	 * {@link ChaosOperationInvokerAdvisor}: not a Java identifier, so no operation
+	 * parameter can be bound to it.
+	 */
+	static final String RAW_BODY = "chaos:raw-body";
 
 	/** Largest body read. */
 	static final int MAX_BODY_SIZE = 256 * 1024;
@@ -58,7 +67,10 @@ final class OperationBodies {
 	 */
 	static Map<String, Object> parse(String body) {
 		try {
-			return JsonParserFactory.getJsonParser().parseMap(body);
+			Map<String, Object> parsed = JsonParserFactory.getJsonParser().parseMap(body);
+			Map<String, Object> result = new LinkedHashMap<>(parsed);
+			result.put(RAW_BODY, Collections.unmodifiableMap(parsed));
+			return result;
 		}
 		catch (IllegalArgumentException | IllegalStateException ex) {
 			throw new IllegalArgumentException("The body is not a JSON object: " + ex.getMessage(), ex);
@@ -66,6 +78,10 @@ final class OperationBodies {
 		catch (StackOverflowError ex) {
 			throw new IllegalArgumentException("The body is nested too deeply");
 		}
+	}
+
+	static String abbreviate(String value) {
+		return (value.length() <= 80) ? value : value.substring(0, 77) + "...";
 	}
 
 }

@@ -152,7 +152,7 @@ abstract class AbstractChaosEndpointHttpTests {
 				Arguments.of("deeply nested junk",
 						assaultBody("\"target\": " + "{\"a\": ".repeat(40) + "1" + "}".repeat(40)
 								+ ", \"latency\": {\"min\": \"1ms\"}"),
-						"chaos.assaults.x.target" + ".a".repeat(9)),
+						"chaos.assaults.x.target.a"),
 				Arguments.of("two effects",
 						assaultBody("\"latency\": {\"min\": \"1ms\"}, \"exception\": {\"message\": \"m\"}"),
 						"chaos.assaults.x.latency"),
@@ -163,16 +163,87 @@ abstract class AbstractChaosEndpointHttpTests {
 				Arguments.of("not a boolean", "{\"enabled\": \"maybe\"}", "chaos.enabled"),
 				Arguments.of("negative duration", "{\"duration\": \"-1s\"}", "chaos.duration"),
 				Arguments.of("not a duration", "{\"duration\": \"soon\"}", "chaos.duration"),
-				Arguments.of("nothing known", "{\"enabeld\": true}", "chaos"),
+				Arguments.of("misspelt top-level key", "{\"enabeld\": true}", "chaos.enabeld"),
 				Arguments.of("one of several assaults invalid",
 						"{\"enabled\": true, \"assaults\": {\"good\": {\"latency\": {\"min\": \"1ms\"}}, "
 								+ "\"bad\": {\"latency\": {\"min\": \"2s\", \"max\": \"1s\"}}}}",
 						"chaos.assaults.bad.latency.min"),
 				Arguments.of("kill without allow-kill", assaultBody("\"kill\": {\"mode\": \"abrupt\"}"),
 						"chaos.assaults.x.kill"),
+				Arguments.of("misspelt key next to a valid one", "{\"enabled\": true, \"gaurd\": {}}", "chaos.gaurd"),
+				Arguments.of("unknown key next to a valid one", "{\"enabled\": true, \"unknownField\": 1}",
+						"chaos.unknownField"),
+				Arguments.of("startup-only key", "{\"enabled\": true, \"watch\": {\"kinds\": [\"component\"]}}",
+						"chaos.watch"),
+				Arguments.of("object for a boolean", "{\"enabled\": {}}", "chaos.enabled"),
+				Arguments.of("null for a boolean", "{\"enabled\": null}", "chaos.enabled"),
+				Arguments.of("huge duration", "{\"enabled\": true, \"duration\": 9223372036854775807}",
+						"chaos.duration"),
+				Arguments.of("huge guard window",
+						"{\"enabled\": true, \"guard\": {\"max-error-rate\": 0.5, \"window\": \"P1000000D\"}}",
+						"chaos.guard.window"),
+				Arguments.of("huge retry-after", assaultBody("\"error-response\": {\"retry-after\": \"P100000D\"}"),
+						"chaos.assaults.x.error-response.retry-after"),
+				Arguments.of("negative max latency", assaultBody("\"latency\": {\"max\": \"-1ms\"}"),
+						"chaos.assaults.x.latency.max"),
+				Arguments.of("null header value",
+						assaultBody("\"target\": {\"http\": {\"headers\": {\"X-Chaos\": null}}}, "
+								+ "\"error-response\": {}"),
+						"chaos.assaults.x.target.http.headers.X-Chaos"),
+				Arguments.of("headers as a list",
+						assaultBody("\"target\": {\"http\": {\"headers\": [\"X-Chaos\"]}}, \"error-response\": {}"),
+						"chaos.assaults.x.target.http.headers"),
+				Arguments.of("empty headers",
+						assaultBody("\"target\": {\"http\": {\"headers\": {}}}, \"error-response\": {}"),
+						"chaos.assaults.x.target.http.headers"),
+				Arguments.of("target as a list", assaultBody("\"target\": [], \"exception\": {}"),
+						"chaos.assaults.x.target"),
+				Arguments.of("empty target", assaultBody("\"target\": {}, \"exception\": {}"),
+						"chaos.assaults.x.target"),
+				Arguments.of("empty http", assaultBody("\"target\": {\"http\": {}}, \"exception\": {}"),
+						"chaos.assaults.x.target.http"),
+				Arguments.of("empty list of beans", assaultBody("\"target\": {\"beans\": []}, \"exception\": {}"),
+						"chaos.assaults.x.target.beans"),
+				Arguments.of("null target", assaultBody("\"target\": null, \"exception\": {}"),
+						"chaos.assaults.x.target"),
+				Arguments.of("misspelt key given an empty object", assaultBody("\"probabilty\": {}, \"exception\": {}"),
+						"chaos.assaults.x.probabilty"),
+				Arguments.of("unknown effect key given an empty object", assaultBody("\"exception\": {\"typo\": {}}"),
+						"chaos.assaults.x.exception.typo"),
 				Arguments.of("allowKill cannot be posted",
 						"{\"allowKill\": true, \"assaults\": {\"x\": {\"kill\": {\"mode\": \"graceful\"}}}}",
-						"chaos.assaults.x.kill"));
+						"chaos.allow-kill"));
+	}
+
+	@Test
+	void dryRunInKebabCaseIsHonoured() {
+		HttpJson.Response response = this.http.post("/actuator/chaos", """
+				{"enabled": true, "dry-run": true, "assaults": {"boom": {"target": {"beans": ["greetingService"]},
+				  "exception": {}}}}""");
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		assertThat(response.json()).containsEntry("enabled", true).containsEntry("dryRun", true);
+		assertThatNoException().isThrownBy(() -> this.greetingService.greet("x"));
+		assertThat(assault(this.http.get("/actuator/chaos").json(), "boom")).containsEntry("dry-run-hits", 1)
+			.containsEntry("injected", 0);
+	}
+
+	@Test
+	void misspeltKeyIsNamedWithTheNearestValidOne() {
+		HttpJson.Response response = this.http.post("/actuator/chaos", """
+				{"enabled": true, "duraton": "1m"}""");
+		assertThat(response.status()).isEqualTo(400);
+		assertThat((String) response.json().get("message")).contains("chaos.duraton")
+			.contains("did you mean 'duration'?");
+	}
+
+	@Test
+	void queryParametersOnAWriteAreRefused() {
+		String before = this.http.get("/actuator/chaos").body();
+		HttpJson.Response response = this.http.post("/actuator/chaos?enabled=true", """
+				{"dryRun": false}""");
+		assertThat(response.status()).as(response.body()).isEqualTo(400);
+		assertThat((String) response.json().get("field")).isEqualTo("query parameter 'enabled'");
+		assertThat(this.http.get("/actuator/chaos").body()).isEqualTo(before);
 	}
 
 	@ParameterizedTest(name = "{0}")

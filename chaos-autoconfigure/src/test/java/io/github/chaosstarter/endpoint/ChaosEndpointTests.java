@@ -38,7 +38,7 @@ class ChaosEndpointTests {
 
 	@Test
 	void changeIsAttributedToTheAuthenticatedPrincipal() {
-		WebEndpointResponse<Object> response = this.endpoint.change(user("alice"), true, null, null, null, null, null);
+		WebEndpointResponse<Object> response = this.endpoint.change(user("alice"), Map.of("enabled", true));
 		assertThat(response.getStatus()).isEqualTo(200);
 		assertThat(this.auditLog.entries()).last().satisfies((entry) -> {
 			assertThat(entry.actor()).isEqualTo("alice");
@@ -57,8 +57,8 @@ class ChaosEndpointTests {
 
 	@Test
 	void invalidChangeIsABadRequestNamingTheField() {
-		WebEndpointResponse<Object> response = this.endpoint.change(SecurityContext.NONE, null, null, null, null, null,
-				Map.of("x", Map.of("probability", 7, "latency", Map.of("min", "1ms"))));
+		WebEndpointResponse<Object> response = this.endpoint.change(SecurityContext.NONE,
+				Map.of("assaults", Map.of("x", Map.of("probability", 7, "latency", Map.of("min", "1ms")))));
 		assertThat(response.getStatus()).isEqualTo(400);
 		assertThat(response.getBody()).isInstanceOfSatisfying(ChaosErrorDescriptor.class,
 				(error) -> assertThat(error.field()).isEqualTo("chaos.assaults.x.probability"));
