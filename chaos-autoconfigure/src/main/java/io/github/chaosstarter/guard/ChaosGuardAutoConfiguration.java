@@ -1,5 +1,6 @@
 package io.github.chaosstarter.guard;
 
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -11,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 
 import io.github.chaosstarter.autoconfigure.ChaosAutoConfiguration;
 import io.github.chaosstarter.runtime.ChaosRuntime;
+import io.github.chaosstarter.web.ManagementPaths;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
@@ -37,8 +39,8 @@ public final class ChaosGuardAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ChaosGuardFilter chaosGuardFilter(ChaosGuard chaosGuard) {
-			return new ChaosGuardFilter(chaosGuard);
+		ChaosGuardFilter chaosGuardFilter(ChaosGuard chaosGuard, ConfigurableListableBeanFactory beanFactory) {
+			return new ChaosGuardFilter(chaosGuard, ManagementPaths.of(beanFactory));
 		}
 
 	}
@@ -50,8 +52,8 @@ public final class ChaosGuardAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ChaosGuardWebFilter chaosGuardWebFilter(ChaosGuard chaosGuard) {
-			return new ChaosGuardWebFilter(chaosGuard);
+		ChaosGuardWebFilter chaosGuardWebFilter(ChaosGuard chaosGuard, ConfigurableListableBeanFactory beanFactory) {
+			return new ChaosGuardWebFilter(chaosGuard, ManagementPaths.of(beanFactory));
 		}
 
 	}

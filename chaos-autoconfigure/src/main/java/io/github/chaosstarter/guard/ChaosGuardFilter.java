@@ -12,6 +12,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.github.chaosstarter.web.ManagementPaths;
+
 /**
  * Servlet filter, outside every other filter of the application, that reports the status
  * of each response to the {@link ChaosGuard}. An exception that escapes the filter chain
@@ -23,8 +25,11 @@ public class ChaosGuardFilter extends OncePerRequestFilter implements Ordered {
 
 	private final ChaosGuard guard;
 
-	ChaosGuardFilter(ChaosGuard guard) {
+	private final ManagementPaths managementPaths;
+
+	ChaosGuardFilter(ChaosGuard guard, ManagementPaths managementPaths) {
 		this.guard = guard;
+		this.managementPaths = managementPaths;
 	}
 
 	@Override
@@ -35,7 +40,7 @@ public class ChaosGuardFilter extends OncePerRequestFilter implements Ordered {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (!this.guard.active()) {
+		if (!this.guard.active() || isManagement(request)) {
 			chain.doFilter(request, response);
 			return;
 		}
@@ -55,6 +60,13 @@ public class ChaosGuardFilter extends OncePerRequestFilter implements Ordered {
 				this.guard.record(response.getStatus());
 			}
 		}
+	}
+
+	private boolean isManagement(HttpServletRequest request) {
+		String uri = request.getRequestURI();
+		String contextPath = request.getContextPath();
+		String path = (contextPath != null && uri.startsWith(contextPath)) ? uri.substring(contextPath.length()) : uri;
+		return this.managementPaths.contains(path) || this.managementPaths.contains(request.getPathInfo());
 	}
 
 	private final class GuardAsyncListener implements AsyncListener {

@@ -9,6 +9,8 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import io.github.chaosstarter.web.ManagementPaths;
+
 /**
  * WebFlux filter, outside every other filter of the application, that reports the status
  * of each response to the {@link ChaosGuard} when the response is committed, whoever
@@ -20,8 +22,11 @@ public class ChaosGuardWebFilter implements WebFilter, Ordered {
 
 	private final ChaosGuard guard;
 
-	ChaosGuardWebFilter(ChaosGuard guard) {
+	private final ManagementPaths managementPaths;
+
+	ChaosGuardWebFilter(ChaosGuard guard, ManagementPaths managementPaths) {
 		this.guard = guard;
+		this.managementPaths = managementPaths;
 	}
 
 	@Override
@@ -31,7 +36,8 @@ public class ChaosGuardWebFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		if (this.guard.active()) {
+		if (this.guard.active()
+				&& !this.managementPaths.contains(exchange.getRequest().getPath().pathWithinApplication().value())) {
 			ServerHttpResponse response = exchange.getResponse();
 			response.beforeCommit(() -> Mono.fromRunnable(() -> {
 				HttpStatusCode status = response.getStatusCode();

@@ -37,7 +37,7 @@ public class ChaosRequestConditionFactory implements RequestConditionFactory {
 				if (request == null) {
 					request = this.threadBoundRequest.get();
 				}
-				if (request == null || (requestOnly && !request.filterPass())) {
+				if (request == null || (requestOnly && !request.filterPass()) || request.management()) {
 					return false;
 				}
 				return matcher.matches(request);

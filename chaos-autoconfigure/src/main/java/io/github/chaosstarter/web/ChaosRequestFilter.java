@@ -31,8 +31,11 @@ public class ChaosRequestFilter extends OncePerRequestFilter implements Ordered 
 
 	private final RequestChaos chaos;
 
-	ChaosRequestFilter(RequestChaos chaos) {
+	private final ManagementPaths managementPaths;
+
+	ChaosRequestFilter(RequestChaos chaos, ManagementPaths managementPaths) {
 		this.chaos = chaos;
+		this.managementPaths = managementPaths;
 	}
 
 	@Override
@@ -44,8 +47,8 @@ public class ChaosRequestFilter extends OncePerRequestFilter implements Ordered 
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		ChaosState state = this.chaos.holder().current();
-		if (state.requestOnlyChaos()) {
-			Strike decision = this.chaos.decide(state, new ServletRequestView(request, true));
+		if (state.requestOnlyChaos() && !ServletRequestView.isManagement(request, this.managementPaths)) {
+			Strike decision = this.chaos.decide(state, new ServletRequestView(request, true, this.managementPaths));
 			if (decision != null && !apply(decision, response)) {
 				return;
 			}

@@ -38,8 +38,11 @@ public class ChaosWebFilter implements WebFilter, Ordered {
 
 	private final RequestChaos chaos;
 
-	ChaosWebFilter(RequestChaos chaos) {
+	private final ManagementPaths managementPaths;
+
+	ChaosWebFilter(RequestChaos chaos, ManagementPaths managementPaths) {
 		this.chaos = chaos;
+		this.managementPaths = managementPaths;
 	}
 
 	@Override
@@ -52,6 +55,11 @@ public class ChaosWebFilter implements WebFilter, Ordered {
 		ChaosState state = this.chaos.holder().current();
 		if (!state.enabled()) {
 			return chain.filter(exchange);
+		}
+		if (this.managementPaths.contains(exchange.getRequest().getPath().pathWithinApplication().value())) {
+			// the actuator endpoints (the off switch among them) are never attacked
+			return new RequestBoundMono(Mono.defer(() -> chain.filter(exchange)),
+					new ExchangeRequestView(exchange, null, false, true));
 		}
 		if (needsPrincipal(state)) {
 			return exchange.getPrincipal()
@@ -75,13 +83,13 @@ public class ChaosWebFilter implements WebFilter, Ordered {
 	private Mono<Void> attack(ChaosState state, ServerWebExchange exchange, WebFilterChain chain,
 			@Nullable String principal) {
 		Mono<Void> proceed = new RequestBoundMono(Mono.defer(() -> chain.filter(exchange)),
-				new ExchangeRequestView(exchange, principal, false))
+				new ExchangeRequestView(exchange, principal, false, false))
 			.onErrorResume((ex) -> ChaosProblem.find(ex) != null && !exchange.getResponse().isCommitted(),
 					(ex) -> write(ChaosProblem.of(find(ex)), exchange.getResponse()));
 		if (!state.requestOnlyChaos()) {
 			return proceed;
 		}
-		Strike decision = this.chaos.decide(state, new ExchangeRequestView(exchange, principal, true));
+		Strike decision = this.chaos.decide(state, new ExchangeRequestView(exchange, principal, true, false));
 		if (decision == null) {
 			return proceed;
 		}

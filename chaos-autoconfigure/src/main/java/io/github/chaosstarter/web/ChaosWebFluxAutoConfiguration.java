@@ -1,5 +1,6 @@
 package io.github.chaosstarter.web;
 
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -28,14 +29,15 @@ public final class ChaosWebFluxAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(RequestConditionFactory.class)
-	ChaosRequestConditionFactory chaosRequestConditionFactory() {
+	ChaosRequestConditionFactory chaosRequestConditionFactory(ConfigurableListableBeanFactory beanFactory) {
+		ManagementPaths managementPaths = ManagementPaths.of(beanFactory);
 		return new ChaosRequestConditionFactory(() -> null);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	ChaosWebFilter chaosWebFilter(ChaosStateHolder chaosStateHolder) {
-		return new ChaosWebFilter(new RequestChaos(chaosStateHolder));
+	ChaosWebFilter chaosWebFilter(ChaosStateHolder chaosStateHolder, ConfigurableListableBeanFactory beanFactory) {
+		return new ChaosWebFilter(new RequestChaos(chaosStateHolder), ManagementPaths.of(beanFactory));
 	}
 
 	@Bean

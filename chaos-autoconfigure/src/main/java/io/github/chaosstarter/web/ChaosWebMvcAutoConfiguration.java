@@ -1,5 +1,6 @@
 package io.github.chaosstarter.web;
 
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -28,14 +29,16 @@ public final class ChaosWebMvcAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(RequestConditionFactory.class)
-	ChaosRequestConditionFactory chaosRequestConditionFactory() {
-		return new ChaosRequestConditionFactory(ServletRequestView::current);
+	ChaosRequestConditionFactory chaosRequestConditionFactory(ConfigurableListableBeanFactory beanFactory) {
+		ManagementPaths managementPaths = ManagementPaths.of(beanFactory);
+		return new ChaosRequestConditionFactory(() -> ServletRequestView.current(managementPaths));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	ChaosRequestFilter chaosRequestFilter(ChaosStateHolder chaosStateHolder) {
-		return new ChaosRequestFilter(new RequestChaos(chaosStateHolder));
+	ChaosRequestFilter chaosRequestFilter(ChaosStateHolder chaosStateHolder,
+			ConfigurableListableBeanFactory beanFactory) {
+		return new ChaosRequestFilter(new RequestChaos(chaosStateHolder), ManagementPaths.of(beanFactory));
 	}
 
 	@Bean

@@ -18,10 +18,14 @@ final class ExchangeRequestView implements RequestView {
 
 	private final boolean filterPass;
 
-	ExchangeRequestView(ServerWebExchange exchange, @Nullable String principal, boolean filterPass) {
+	private final boolean management;
+
+	ExchangeRequestView(ServerWebExchange exchange, @Nullable String principal, boolean filterPass,
+			boolean management) {
 		this.exchange = exchange;
 		this.principal = principal;
 		this.filterPass = filterPass;
+		this.management = management;
 	}
 
 	@Override
@@ -47,6 +51,11 @@ final class ExchangeRequestView implements RequestView {
 	@Override
 	public boolean filterPass() {
 		return this.filterPass;
+	}
+
+	@Override
+	public boolean management() {
+		return this.management;
 	}
 
 }

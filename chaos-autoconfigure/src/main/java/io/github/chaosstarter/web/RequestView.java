@@ -41,4 +41,10 @@ interface RequestView {
 	 */
 	boolean filterPass();
 
+	/**
+	 * Return whether the request is for an actuator endpoint, which chaos never touches.
+	 * @return {@code true} for actuator endpoint paths
+	 */
+	boolean management();
+
 }

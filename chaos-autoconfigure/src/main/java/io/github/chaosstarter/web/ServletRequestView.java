@@ -21,19 +21,23 @@ final class ServletRequestView implements RequestView {
 
 	private final boolean filterPass;
 
-	ServletRequestView(HttpServletRequest request, boolean filterPass) {
+	private final ManagementPaths managementPaths;
+
+	ServletRequestView(HttpServletRequest request, boolean filterPass, ManagementPaths managementPaths) {
 		this.request = request;
 		this.filterPass = filterPass;
+		this.managementPaths = managementPaths;
 	}
 
 	/**
 	 * Return the request that Spring MVC bound to the current thread.
+	 * @param managementPaths the actuator endpoint paths
 	 * @return the view or {@code null} outside a request
 	 */
-	static @Nullable RequestView current() {
+	static @Nullable RequestView current(ManagementPaths managementPaths) {
 		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
 		if (attributes instanceof ServletRequestAttributes servlet) {
-			return new ServletRequestView(servlet.getRequest(), false);
+			return new ServletRequestView(servlet.getRequest(), false, managementPaths);
 		}
 		return null;
 	}
@@ -45,8 +49,12 @@ final class ServletRequestView implements RequestView {
 
 	@Override
 	public String path() {
-		String uri = this.request.getRequestURI();
-		String contextPath = this.request.getContextPath();
+		return pathWithinApplication(this.request);
+	}
+
+	private static String pathWithinApplication(HttpServletRequest request) {
+		String uri = request.getRequestURI();
+		String contextPath = request.getContextPath();
 		return (contextPath != null && !contextPath.isEmpty() && uri.startsWith(contextPath))
 				? uri.substring(contextPath.length()) : uri;
 	}
@@ -68,6 +76,23 @@ final class ServletRequestView implements RequestView {
 	@Override
 	public boolean filterPass() {
 		return this.filterPass;
+	}
+
+	@Override
+	public boolean management() {
+		return isManagement(this.request, this.managementPaths);
+	}
+
+	/**
+	 * Return whether a servlet request is for an actuator endpoint: its path within the
+	 * application, or within the dispatcher servlet's mapping when that is a prefix.
+	 * @param request the request
+	 * @param managementPaths the actuator endpoint paths
+	 * @return {@code true} for actuator endpoint paths
+	 */
+	static boolean isManagement(HttpServletRequest request, ManagementPaths managementPaths) {
+		return managementPaths.contains(pathWithinApplication(request))
+				|| (request.getPathInfo() != null && managementPaths.contains(request.getPathInfo()));
 	}
 
 }

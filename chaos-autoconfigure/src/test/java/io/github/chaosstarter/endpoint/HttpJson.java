@@ -15,12 +15,37 @@ import org.springframework.boot.json.JsonParserFactory;
  */
 final class HttpJson {
 
-	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+	private final HttpClient client = newClient();
+
+	private static HttpClient newClient() {
+		return HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(10))
+			.build();
+	}
 
 	private final String base;
 
+	private final Duration timeout;
+
+	private final boolean freshConnections;
+
 	HttpJson(int port) {
+		this(port, Duration.ofSeconds(30), false);
+	}
+
+	/**
+	 * Create a client.
+	 * @param port the server's port
+	 * @param timeout the timeout of each request
+	 * @param freshConnections whether each request opens a connection of its own: with
+	 * {@code management.endpoints.web.base-path=/} on WebFlux, a kept-alive connection
+	 * now and then stops being answered (seen without the starter's web filters too)
+	 */
+	HttpJson(int port, Duration timeout, boolean freshConnections) {
 		this.base = "http://localhost:" + port;
+		this.timeout = timeout;
+		this.freshConnections = freshConnections;
 	}
 
 	Response get(String path) {
@@ -43,7 +68,8 @@ final class HttpJson {
 
 	private Response send(HttpRequest.Builder request) {
 		try {
-			HttpResponse<String> response = this.client.send(request.timeout(Duration.ofSeconds(30)).build(),
+			HttpClient client = this.freshConnections ? newClient() : this.client;
+			HttpResponse<String> response = client.send(request.timeout(this.timeout).build(),
 					HttpResponse.BodyHandlers.ofString());
 			return new Response(response.statusCode(), response.body());
 		}
