@@ -1,29 +1,22 @@
 package io.github.chaosstarter;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.util.Assert;
 
-import io.github.chaosstarter.config.InvalidChaosPropertyException;
-import io.github.chaosstarter.control.ChaosChangeRequest;
-import io.github.chaosstarter.control.ChaosUpdater;
+import io.github.chaosstarter.engine.ChaosEngine;
 import io.github.chaosstarter.report.ResilienceReport;
-import io.github.chaosstarter.report.ResilienceReporter;
-import io.github.chaosstarter.runtime.ChaosState;
 
 /**
  * Runtime control of chaos from Java code, typically a JUnit 5 {@code @SpringBootTest}:
- * the same operations as the {@code chaos} actuator endpoint. Changes take the same path
- * as a {@code POST /actuator/chaos}: bound like {@code chaos.*} properties, validated as
- * at startup, applied all or nothing, and recorded in the audit log with the actor
- * {@code api}. <pre class="code">
+ * the operations of the {@code chaos} actuator endpoint, on the same engine. Every change
+ * is validated as at startup, applied all or nothing, and recorded in the audit log with
+ * the actor {@code api}. <pre class="code">
  * chaos.assault("payments-down")
  *     .target((target) -&gt; target.beans("paymentService").methods("charge*"))
  *     .exception(IllegalStateException.class, "boom")
@@ -40,50 +33,50 @@ public class Chaos {
 	/** Actor recorded for changes made through this API. */
 	public static final String ACTOR = "api";
 
-	private final ChaosUpdater updater;
+	private final ChaosEngine engine;
 
-	private final ObjectProvider<ResilienceReporter> reporter;
+	private final ObjectProvider<Reports> reports;
 
 	/**
 	 * Create a new instance.
-	 * @param updater applies changes
-	 * @param reporter the resilience reporter, if any
+	 * @param engine the engine
+	 * @param reports the resilience report, where one exists
 	 */
-	public Chaos(ChaosUpdater updater, ObjectProvider<ResilienceReporter> reporter) {
-		this.updater = updater;
-		this.reporter = reporter;
+	public Chaos(ChaosEngine engine, ObjectProvider<Reports> reports) {
+		this.engine = engine;
+		this.reports = reports;
 	}
 
 	/**
-	 * Switch chaos on, keeping the assaults.
+	 * Switch chaos on, keeping the assaults. A new experiment (and report) starts.
 	 * @return the new state
 	 */
-	public ChaosState enable() {
-		return apply(ChaosChangeRequest.enabled(true), "Chaos.enable()");
+	public State enable() {
+		return this.engine.change(Map.of("enabled", true), ACTOR, "Chaos.enable()");
 	}
 
 	/**
 	 * Switch chaos off, keeping the assaults.
 	 * @return the new state
 	 */
-	public ChaosState disable() {
-		return apply(ChaosChangeRequest.enabled(false), "Chaos.disable()");
+	public State disable() {
+		return this.engine.change(Map.of("enabled", false), ACTOR, "Chaos.disable()");
 	}
 
 	/**
-	 * Switch chaos off and restore the assaults of the application's own configuration.
+	 * Switch chaos off and restore the application's own configuration.
 	 * @return the new state
 	 */
-	public ChaosState halt() {
-		return this.updater.runtime().halt(ACTOR, "Chaos.halt()");
+	public State halt() {
+		return this.engine.halt(ACTOR, "Chaos.halt()");
 	}
 
 	/**
 	 * Return the current state, with per-assault counters.
 	 * @return the state
 	 */
-	public ChaosState state() {
-		return this.updater.runtime().current();
+	public State state() {
+		return this.engine.state();
 	}
 
 	/**
@@ -93,7 +86,8 @@ public class Chaos {
 	 * @return a builder
 	 */
 	public AssaultBuilder assault(String name) {
-		return new AssaultBuilder(this, name);
+		return new AssaultBuilder(name,
+				(assault) -> this.engine.put(name, assault, ACTOR, "Chaos.assault('" + name + "').apply()"));
 	}
 
 	/**
@@ -101,383 +95,129 @@ public class Chaos {
 	 * @param name the assault's name
 	 * @return the new state
 	 */
-	public ChaosState remove(String name) {
-		return apply(ChaosChangeRequest.removeAssault(name), "Chaos.remove('" + name + "')");
+	public State remove(String name) {
+		return this.engine.put(name, null, ACTOR, "Chaos.remove('" + name + "')");
 	}
 
 	/**
-	 * Apply a change written as for {@code POST /actuator/chaos}.
-	 * @param request the change
+	 * Apply a change written as the JSON body of {@code POST /actuator/chaos}: the
+	 * structure and names of the {@code chaos.*} properties, kebab-case or camelCase.
+	 * @param change the change
 	 * @return the new state
 	 * @throws InvalidChaosPropertyException when the change is invalid; nothing changed
 	 * then
 	 */
-	public ChaosState apply(ChaosChangeRequest request) {
-		return apply(request, "Chaos.apply()");
-	}
-
-	private ChaosState apply(ChaosChangeRequest request, String description) {
-		return this.updater.apply(request, ACTOR, description);
+	public State change(Map<String, ?> change) {
+		return this.engine.change(change, ACTOR, "Chaos.change()");
 	}
 
 	/**
 	 * Return the resilience report of the current experiment.
 	 * @return the report
-	 * @throws IllegalStateException when no {@link ResilienceReporter} exists
+	 * @throws IllegalStateException when the report is not available
 	 */
 	public ResilienceReport report() {
-		return reporter().report();
+		return reports().report();
 	}
 
 	/**
-	 * Start a new, empty resilience report.
-	 * @throws IllegalStateException when no {@link ResilienceReporter} exists
+	 * Start a new, empty experiment and report.
+	 * @throws IllegalStateException when the report is not available
 	 */
 	public void resetReport() {
-		reporter().reset();
+		reports().reset();
 	}
 
-	private ResilienceReporter reporter() {
-		ResilienceReporter reporter = this.reporter.getIfAvailable();
-		if (reporter == null) {
-			throw new IllegalStateException("No resilience report is available: no ResilienceReporter bean exists. "
-					+ "The report is built when Resilience4j (resilience4j-spring-boot3 or -boot4) is on the class path");
+	private Reports reports() {
+		Reports reports = this.reports.getIfAvailable();
+		if (reports == null) {
+			throw new IllegalStateException("No resilience report is available: it is built when the "
+					+ "chaos-spring-boot-autoconfigure report configuration is active (see docs/report.md)");
 		}
-		return reporter;
+		return reports;
 	}
 
 	/**
-	 * Describes one assault with the names of the {@code chaos.assaults.<name>.*}
-	 * properties.
+	 * Produces the resilience report of the current experiment: the extension point
+	 * through which the report reaches this API and the endpoint.
 	 */
-	public static final class AssaultBuilder {
-
-		private final Chaos chaos;
-
-		private final String name;
-
-		private final Map<String, Object> values = new LinkedHashMap<>();
-
-		private AssaultBuilder(Chaos chaos, String name) {
-			this.chaos = chaos;
-			this.name = name;
-		}
+	public interface Reports {
 
 		/**
-		 * Select the calls to attack. Without a target every call of every watched bean
-		 * is attacked.
-		 * @param target customizes the target
-		 * @return this builder
+		 * Return the report of the current experiment.
+		 * @return the report
 		 */
-		public AssaultBuilder target(Consumer<TargetBuilder> target) {
-			TargetBuilder builder = new TargetBuilder();
-			target.accept(builder);
-			this.values.put("target", builder.values);
-			return this;
-		}
+		ResilienceReport report();
 
 		/**
-		 * Throw a {@link ChaosException}.
-		 * @return this builder
+		 * Start a new, empty experiment.
 		 */
-		public AssaultBuilder exception() {
-			return exception(ChaosException.class, "injected failure");
-		}
-
-		/**
-		 * Throw an exception of the given type.
-		 * @param type the exception type
-		 * @param message the message, after the {@code Chaos assault 'name':} prefix
-		 * @return this builder
-		 */
-		public AssaultBuilder exception(Class<? extends Throwable> type, String message) {
-			return effect("exception", Map.of("type", type.getName(), "message", message));
-		}
-
-		/**
-		 * Delay each attacked call by the given time.
-		 * @param delay the delay
-		 * @return this builder
-		 */
-		public AssaultBuilder latency(Duration delay) {
-			return latency(delay, delay);
-		}
-
-		/**
-		 * Delay each attacked call by a random time between the bounds.
-		 * @param min shortest delay
-		 * @param max longest delay
-		 * @return this builder
-		 */
-		public AssaultBuilder latency(Duration min, Duration max) {
-			return effect("latency", Map.of("min", min.toString(), "max", max.toString()));
-		}
-
-		/**
-		 * Answer with an HTTP error status.
-		 * @param status the status, 400 to 599
-		 * @return this builder
-		 */
-		public AssaultBuilder errorResponse(int status) {
-			return effect("error-response", Map.of("status", status));
-		}
-
-		/**
-		 * Answer with an HTTP error status and a {@code Retry-After} header.
-		 * @param status the status, 400 to 599
-		 * @param retryAfter the value of {@code Retry-After}
-		 * @return this builder
-		 */
-		public AssaultBuilder errorResponse(int status, Duration retryAfter) {
-			return effect("error-response", Map.of("status", status, "retry-after", retryAfter.toString()));
-		}
-
-		/**
-		 * Stop the application. Refused unless {@code chaos.allow-kill=true} is set in
-		 * the application's own configuration.
-		 * @param mode {@code graceful} or {@code abrupt}
-		 * @param exitCode the exit code
-		 * @return this builder
-		 */
-		public AssaultBuilder kill(String mode, int exitCode) {
-			return effect("kill", Map.of("mode", mode, "exit-code", exitCode));
-		}
-
-		/**
-		 * Set the probability that a matching call is attacked.
-		 * @param probability from 0.0 to 1.0
-		 * @return this builder
-		 */
-		public AssaultBuilder probability(double probability) {
-			this.values.put("probability", probability);
-			return this;
-		}
-
-		/**
-		 * Stop attacking after the given number of injections.
-		 * @param maxInjections the limit
-		 * @return this builder
-		 */
-		public AssaultBuilder maxInjections(long maxInjections) {
-			this.values.put("max-injections", maxInjections);
-			return this;
-		}
-
-		/**
-		 * Switch this assault on or off without removing it.
-		 * @param enabled whether the assault is active
-		 * @return this builder
-		 */
-		public AssaultBuilder enabled(boolean enabled) {
-			this.values.put("enabled", enabled);
-			return this;
-		}
-
-		private AssaultBuilder effect(String kind, Map<String, Object> settings) {
-			this.values.remove("exception");
-			this.values.remove("latency");
-			this.values.remove("error-response");
-			this.values.remove("kill");
-			this.values.put(kind, settings);
-			return this;
-		}
-
-		/**
-		 * Add the assault, or replace the assault of the same name. Does not switch chaos
-		 * on: call {@link Chaos#enable()}.
-		 * @return the new state
-		 * @throws InvalidChaosPropertyException when the assault is invalid; nothing
-		 * changed then
-		 */
-		public ChaosState apply() {
-			return this.chaos.apply(ChaosChangeRequest.assault(this.name, this.values),
-					"Chaos.assault('" + this.name + "').apply()");
-		}
+		void reset();
 
 	}
 
 	/**
-	 * Describes which calls an assault attacks, with the names of the
-	 * {@code chaos.assaults.<name>.target.*} properties. All given conditions must hold.
+	 * The chaos state, as {@code GET /actuator/chaos} shows it.
+	 *
+	 * @param enabled whether chaos is on
+	 * @param dryRun whether faults are only counted
+	 * @param seed seed of the random generator, or {@code null}
+	 * @param duration how long chaos stays on after it was enabled, zero for no limit
+	 * @param enabledAt when chaos was last enabled, or {@code null} while off
+	 * @param haltAt when chaos switches itself off, or {@code null}
+	 * @param guard the in-app safety stop
+	 * @param assaults every assault by name
+	 * @param watched the beans that get the chaos advice
+	 * @param warnings what makes chaos miss, such as no bean being watched
+	 * @param history the most recent changes, oldest first
 	 */
-	public static final class TargetBuilder {
-
-		private final Map<String, Object> values = new LinkedHashMap<>();
-
-		private TargetBuilder() {
-		}
-
-		/**
-		 * Select beans by kind: {@code service}, {@code repository},
-		 * {@code rest-controller}, {@code controller}, {@code component}.
-		 * @param kinds the kinds
-		 * @return this builder
-		 */
-		public TargetBuilder kinds(String... kinds) {
-			return list(this.values, "kinds", kinds);
-		}
-
-		/**
-		 * Select beans by name.
-		 * @param beans bean names
-		 * @return this builder
-		 */
-		public TargetBuilder beans(String... beans) {
-			return list(this.values, "beans", beans);
-		}
-
-		/**
-		 * Select beans by class: fully qualified names or Ant-style patterns such as
-		 * {@code com.acme.**.*Client}.
-		 * @param classes the class names or patterns
-		 * @return this builder
-		 */
-		public TargetBuilder classes(String... classes) {
-			return list(this.values, "classes", classes);
-		}
-
-		/**
-		 * Select methods by name pattern such as {@code charge*}.
-		 * @param methods the patterns
-		 * @return this builder
-		 */
-		public TargetBuilder methods(String... methods) {
-			return list(this.values, "methods", methods);
-		}
-
-		/**
-		 * Select calls made while serving matching HTTP requests.
-		 * @param http customizes the request conditions
-		 * @return this builder
-		 */
-		public TargetBuilder http(Consumer<HttpBuilder> http) {
-			HttpBuilder builder = new HttpBuilder();
-			http.accept(builder);
-			this.values.put("http", builder.values);
-			return this;
-		}
-
-		/**
-		 * Select calls made for the given authenticated users.
-		 * @param principals user names
-		 * @return this builder
-		 */
-		public TargetBuilder principal(String... principals) {
-			return list(this.values, "principal", principals);
-		}
-
-		/**
-		 * Select outbound HTTP calls instead of bean calls.
-		 * @param client customizes the outbound call conditions
-		 * @return this builder
-		 */
-		public TargetBuilder client(Consumer<ClientBuilder> client) {
-			ClientBuilder builder = new ClientBuilder();
-			client.accept(builder);
-			this.values.put("client", builder.values);
-			return this;
-		}
-
-		private TargetBuilder list(Map<String, Object> values, String key, String[] items) {
-			putList(values, key, items);
-			return this;
-		}
-
+	public record State(boolean enabled, boolean dryRun, @Nullable Long seed, Duration duration,
+			@Nullable Instant enabledAt, @Nullable Instant haltAt, Guard guard, Map<String, AssaultState> assaults,
+			Watched watched, List<String> warnings, List<Change> history) {
 	}
 
 	/**
-	 * Conditions on the inbound HTTP request.
+	 * The guard's settings.
+	 *
+	 * @param maxErrorRate share of 5xx responses above which chaos halts, 1.0 for off
+	 * @param window the window of the measurement
 	 */
-	public static final class HttpBuilder {
-
-		private final Map<String, Object> values = new LinkedHashMap<>();
-
-		private final Map<String, Object> headers = new LinkedHashMap<>();
-
-		private HttpBuilder() {
-		}
-
-		/**
-		 * Select requests by path pattern such as {@code /api/orders/**}.
-		 * @param paths the patterns
-		 * @return this builder
-		 */
-		public HttpBuilder paths(String... paths) {
-			putList(this.values, "paths", paths);
-			return this;
-		}
-
-		/**
-		 * Select requests by HTTP method.
-		 * @param methods the methods such as {@code POST}
-		 * @return this builder
-		 */
-		public HttpBuilder methods(String... methods) {
-			putList(this.values, "methods", methods);
-			return this;
-		}
-
-		/**
-		 * Select requests carrying a header with exactly the given value.
-		 * @param name the header name
-		 * @param value the value
-		 * @return this builder
-		 */
-		public HttpBuilder header(String name, String value) {
-			this.headers.put(name, value);
-			this.values.put("headers", this.headers);
-			return this;
-		}
-
+	public record Guard(double maxErrorRate, Duration window) {
 	}
 
 	/**
-	 * Conditions on an outbound HTTP call.
+	 * One assault with its counters.
+	 *
+	 * @param definition the assault written with the names of the
+	 * {@code chaos.assaults.<name>.*} properties, in camelCase
+	 * @param matched calls that matched its target
+	 * @param injected faults it injected
+	 * @param dryRunHits faults it would have injected in a dry run
+	 * @param matches watched beans its target selects (at most 20)
+	 * @param warnings why it selects no bean, when it selects none
 	 */
-	public static final class ClientBuilder {
-
-		private final Map<String, Object> values = new LinkedHashMap<>();
-
-		private ClientBuilder() {
-		}
-
-		/**
-		 * Select calls by host, exact or with a leading wildcard such as
-		 * {@code *.example.com}.
-		 * @param hosts the hosts
-		 * @return this builder
-		 */
-		public ClientBuilder hosts(String... hosts) {
-			putList(this.values, "hosts", hosts);
-			return this;
-		}
-
-		/**
-		 * Select calls by path pattern.
-		 * @param paths the patterns
-		 * @return this builder
-		 */
-		public ClientBuilder paths(String... paths) {
-			putList(this.values, "paths", paths);
-			return this;
-		}
-
-		/**
-		 * Select calls by HTTP method.
-		 * @param methods the methods
-		 * @return this builder
-		 */
-		public ClientBuilder methods(String... methods) {
-			putList(this.values, "methods", methods);
-			return this;
-		}
-
+	public record AssaultState(Map<String, Object> definition, long matched, long injected, long dryRunHits,
+			List<String> matches, List<String> warnings) {
 	}
 
-	private static void putList(Map<String, Object> values, String key, String[] items) {
-		Assert.notNull(items, "'items' must not be null");
-		List<String> list = new ArrayList<>(Arrays.asList(items));
-		values.put(key, list);
+	/**
+	 * The beans that get the chaos advice.
+	 *
+	 * @param count how many
+	 * @param beans their names (at most 200)
+	 */
+	public record Watched(int count, List<String> beans) {
+	}
+
+	/**
+	 * One change of the chaos state.
+	 *
+	 * @param at when it happened
+	 * @param actor who made it
+	 * @param description how it arrived or why it happened
+	 * @param changes what changed
+	 */
+	public record Change(Instant at, String actor, String description, List<String> changes) {
 	}
 
 }

@@ -24,9 +24,7 @@ import io.github.chaosstarter.benchmarks.app.BenchmarkApplication;
 import io.github.chaosstarter.benchmarks.app.GreetingService;
 import io.github.chaosstarter.benchmarks.aspect.NoOpAdvisorConfiguration;
 import io.github.chaosstarter.benchmarks.aspect.NoOpAspectConfiguration;
-import io.github.chaosstarter.runtime.Assault;
-import io.github.chaosstarter.runtime.ChaosRuntime;
-import io.github.chaosstarter.runtime.ChaosState;
+import io.github.chaosstarter.Chaos;
 
 /**
  * The cost of one call of a trivial {@code @Service} method, per variant: the plain
@@ -65,9 +63,9 @@ public class ServiceCallBenchmark {
 			call();
 		}
 		if (this.variant.startsWith("d_") || this.variant.startsWith("e_")) {
-			ChaosState state = this.context.getBean(ChaosRuntime.class).current();
-			Assault boom = state.assaults().get("boom");
-			if (!state.beanChaos() || boom == null) {
+			Chaos.State state = this.context.getBean(Chaos.class).state();
+			Chaos.AssaultState boom = state.assaults().get("boom");
+			if (!state.enabled() || boom == null) {
 				throw new IllegalStateException("Variant " + this.variant + " has no active assault");
 			}
 			if (this.variant.startsWith("e_") && (boom.matched() < 10_000 || boom.injected() != 0)) {

@@ -12,8 +12,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import io.github.chaosstarter.benchmarks.app.BenchmarkApplication;
 import io.github.chaosstarter.benchmarks.app.GreetingService;
-import io.github.chaosstarter.runtime.Assault;
-import io.github.chaosstarter.runtime.ChaosRuntime;
+import io.github.chaosstarter.Chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatRuntimeException;
@@ -52,7 +51,7 @@ class BoundedMemoryTests {
 			System.out.printf(
 					"BoundedMemoryTests: used heap after GC: %d bytes after 100,000 injections, %d after 1,000,000, highest sample %d%n",
 					afterWarmUp, afterOneMillion, highest);
-			Assault boom = context.getBean(ChaosRuntime.class).current().assaults().get("boom");
+			Chaos.AssaultState boom = context.getBean(Chaos.class).state().assaults().get("boom");
 			assertThat(boom.injected()).isEqualTo(1_000_000);
 			assertThat(injectionCount(context)).isEqualTo(1_000_000);
 			assertThat(afterOneMillion - afterWarmUp)

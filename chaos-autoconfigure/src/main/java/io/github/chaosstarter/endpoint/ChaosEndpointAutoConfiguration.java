@@ -16,12 +16,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
-import io.github.chaosstarter.autoconfigure.ChaosAutoConfiguration;
-import io.github.chaosstarter.control.ChaosAuditLog;
-import io.github.chaosstarter.control.ChaosControlAutoConfiguration;
-import io.github.chaosstarter.control.ChaosUpdater;
-import io.github.chaosstarter.report.ResilienceReporter;
+import io.github.chaosstarter.Chaos;
+import io.github.chaosstarter.engine.ChaosAutoConfiguration;
+import io.github.chaosstarter.engine.ChaosEngine;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
@@ -32,17 +31,16 @@ import io.github.chaosstarter.report.ResilienceReporter;
  *
  * @author Chaos Starter team
  */
-@AutoConfiguration(after = { ChaosAutoConfiguration.class, ChaosControlAutoConfiguration.class })
+@AutoConfiguration(after = ChaosAutoConfiguration.class)
 @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
-@ConditionalOnBean(ChaosUpdater.class)
+@ConditionalOnBean(ChaosEngine.class)
 public final class ChaosEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnAvailableEndpoint
-	ChaosEndpoint chaosEndpoint(ChaosUpdater chaosUpdater, ChaosAuditLog chaosAuditLog,
-			ObjectProvider<ResilienceReporter> resilienceReporter) {
-		return new ChaosEndpoint(chaosUpdater, chaosAuditLog, resilienceReporter);
+	ChaosEndpoint chaosEndpoint(ChaosEngine chaosEngine, ObjectProvider<Chaos.Reports> reports) {
+		return new ChaosEndpoint(chaosEngine, reports);
 	}
 
 	@Bean
@@ -84,24 +82,41 @@ public final class ChaosEndpointAutoConfiguration {
 	static class UnsecuredEndpointWarningConfiguration {
 
 		@Bean
-		static UnsecuredChaosEndpointWarning unsecuredChaosEndpointWarning() {
-			return new UnsecuredChaosEndpointWarning();
+		static UnsecuredChaosEndpointWarning unsecuredChaosEndpointWarning(Environment environment) {
+			return new UnsecuredChaosEndpointWarning(environment);
 		}
 
 	}
 
 	/**
-	 * Logs one warning once the context is ready.
+	 * Logs one warning once the context is ready, when anyone who reaches the endpoint
+	 * can write: with read-only access (the default) nobody can inject faults through it.
 	 */
 	static final class UnsecuredChaosEndpointWarning implements SmartInitializingSingleton {
 
 		private static final Log logger = LogFactory.getLog(ChaosEndpoint.class);
 
+		private final Environment environment;
+
+		UnsecuredChaosEndpointWarning(Environment environment) {
+			this.environment = environment;
+		}
+
 		@Override
 		public void afterSingletonsInstantiated() {
+			String access = this.environment.getProperty("management.endpoint.chaos.access",
+					this.environment.getProperty("management.endpoints.access.default", "read-only"));
+			String maximum = this.environment.getProperty("management.endpoints.access.max-permitted", "unrestricted");
+			if (!isUnrestricted(access) || !isUnrestricted(maximum)) {
+				return;
+			}
 			logger.warn("The chaos endpoint is exposed over HTTP and Spring Security is not on the class path: "
 					+ "anyone who reaches the management port can inject faults into this application. "
 					+ "Secure the actuator endpoints or do not expose 'chaos' outside a test environment.");
+		}
+
+		private static boolean isUnrestricted(String access) {
+			return access.trim().replace("_", "-").equalsIgnoreCase("unrestricted");
 		}
 
 	}

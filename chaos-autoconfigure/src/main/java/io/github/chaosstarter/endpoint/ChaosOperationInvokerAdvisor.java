@@ -11,7 +11,7 @@ import org.springframework.boot.actuate.endpoint.invoke.OperationInvokerAdvisor;
 import org.springframework.boot.actuate.endpoint.invoke.OperationParameter;
 import org.springframework.boot.actuate.endpoint.invoke.OperationParameters;
 
-import io.github.chaosstarter.config.InvalidChaosPropertyException;
+import io.github.chaosstarter.InvalidChaosPropertyException;
 
 /**
  * Hands the {@code chaos} endpoint's write operation the whole JSON body. Actuator maps

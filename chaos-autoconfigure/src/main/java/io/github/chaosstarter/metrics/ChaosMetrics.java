@@ -9,9 +9,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.jspecify.annotations.Nullable;
 
-import io.github.chaosstarter.runtime.ChaosStateHolder;
-import io.github.chaosstarter.runtime.Injection;
-import io.github.chaosstarter.runtime.InjectionListener;
+import io.github.chaosstarter.engine.ChaosEngine;
+import io.github.chaosstarter.engine.ChaosListener;
 
 /**
  * Counter {@code chaos.injections} (tags {@code assault}, {@code effect}, {@code bean},
@@ -22,26 +21,22 @@ import io.github.chaosstarter.runtime.InjectionListener;
  *
  * @author Chaos Starter team
  */
-public class ChaosMetrics implements MeterBinder, InjectionListener {
+class ChaosMetrics implements MeterBinder, ChaosListener {
 
-	private final ChaosStateHolder holder;
+	private final ChaosEngine engine;
 
 	private final Map<CounterKey, Counter> counters = new ConcurrentHashMap<>();
 
 	private volatile @Nullable MeterRegistry registry;
 
-	/**
-	 * Create a new instance.
-	 * @param holder the holder of the current state
-	 */
-	public ChaosMetrics(ChaosStateHolder holder) {
-		this.holder = holder;
+	ChaosMetrics(ChaosEngine engine) {
+		this.engine = engine;
 	}
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
 		this.registry = registry;
-		Gauge.builder("chaos.enabled", this.holder, (holder) -> holder.current().enabled() ? 1 : 0)
+		Gauge.builder("chaos.enabled", this.engine, (engine) -> engine.enabled() ? 1 : 0)
 			.description("Whether chaos is on (1) or off (0)")
 			.register(registry);
 	}
@@ -55,7 +50,7 @@ public class ChaosMetrics implements MeterBinder, InjectionListener {
 		// request and client injections have no bean: their target holds a real path,
 		// which
 		// would make tag values unbounded, so they are tagged by where they happened only
-		String bean = (injection.bean() != null) ? injection.bean().name() : "none";
+		String bean = (injection.beanName() != null) ? injection.beanName() : "none";
 		String method = (injection.method() != null) ? injection.method().getName() : "none";
 		CounterKey key = new CounterKey(injection.assault(), injection.effect(), bean, method);
 		this.counters

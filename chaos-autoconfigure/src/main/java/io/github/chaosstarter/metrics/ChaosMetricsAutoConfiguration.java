@@ -3,11 +3,10 @@ package io.github.chaosstarter.metrics;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
-import io.github.chaosstarter.autoconfigure.ChaosAutoConfiguration;
-import io.github.chaosstarter.runtime.ChaosStateHolder;
+import io.github.chaosstarter.engine.ChaosAutoConfiguration;
+import io.github.chaosstarter.engine.ChaosEngine;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
@@ -19,13 +18,12 @@ import io.github.chaosstarter.runtime.ChaosStateHolder;
  */
 @AutoConfiguration(after = ChaosAutoConfiguration.class)
 @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
-@ConditionalOnBean(ChaosStateHolder.class)
+@ConditionalOnBean(ChaosEngine.class)
 public final class ChaosMetricsAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
-	ChaosMetrics chaosMetrics(ChaosStateHolder chaosStateHolder) {
-		return new ChaosMetrics(chaosStateHolder);
+	ChaosMetrics chaosMetrics(ChaosEngine chaosEngine) {
+		return new ChaosMetrics(chaosEngine);
 	}
 
 }

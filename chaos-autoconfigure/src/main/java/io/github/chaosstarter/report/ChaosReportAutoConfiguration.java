@@ -13,15 +13,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 
-import io.github.chaosstarter.autoconfigure.ChaosAutoConfiguration;
-import io.github.chaosstarter.runtime.ChaosStateHolder;
+import io.github.chaosstarter.Chaos;
+import io.github.chaosstarter.engine.ChaosAutoConfiguration;
+import io.github.chaosstarter.engine.ChaosEngine;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
- * Auto-configuration} for the resilience report: a {@link ResilienceReporter} that
- * records every injection, and observers of Resilience4j's registries and fallbacks,
- * Spring Framework's {@code @Retryable} events and a Micrometer gauge, each where its
- * library is present.
+ * Auto-configuration} for the resilience report: a recorder that records every injection,
+ * and observers of Resilience4j's registries and fallbacks, Spring Framework's
+ * {@code @Retryable} events and a Micrometer gauge, each where its library is present.
  *
  * @author Chaos Starter team
  */
@@ -35,13 +35,13 @@ import io.github.chaosstarter.runtime.ChaosStateHolder;
 				"io.github.resilience4j.springboot3.timelimiter.autoconfigure.TimeLimiterAutoConfiguration",
 				"io.github.resilience4j.springboot3.bulkhead.autoconfigure.BulkheadAutoConfiguration",
 				"org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JAutoConfiguration" })
-@ConditionalOnBean(ChaosStateHolder.class)
+@ConditionalOnBean(ChaosEngine.class)
 public final class ChaosReportAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean(ResilienceReporter.class)
-	ResilienceRecorder resilienceRecorder(ChaosStateHolder chaosStateHolder) {
-		return new ResilienceRecorder(chaosStateHolder, Clock.systemUTC());
+	@ConditionalOnMissingBean(Chaos.Reports.class)
+	ResilienceRecorder resilienceRecorder() {
+		return new ResilienceRecorder(Clock.systemUTC());
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -86,8 +86,8 @@ public final class ChaosReportAutoConfiguration {
 	static class MetricsConfiguration {
 
 		@Bean
-		ReportMetrics chaosReportMetrics(ObjectProvider<ResilienceReporter> resilienceReporter) {
-			return new ReportMetrics(resilienceReporter);
+		ReportMetrics chaosReportMetrics(ObjectProvider<ResilienceRecorder> resilienceRecorder) {
+			return new ReportMetrics(resilienceRecorder);
 		}
 
 	}

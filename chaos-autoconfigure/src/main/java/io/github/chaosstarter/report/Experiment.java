@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.chaosstarter.effect.InjectedFailures;
+import io.github.chaosstarter.engine.InjectedFaults;
 import io.github.chaosstarter.report.ResilienceReport.Transition;
 
 /**
@@ -78,7 +78,7 @@ final class Experiment {
 		if (!this.anyInjected) {
 			return null;
 		}
-		return InjectedFailures.injectedIn(failure, MAX_CAUSE_DEPTH);
+		return InjectedFaults.injectedIn(failure, MAX_CAUSE_DEPTH);
 	}
 
 	boolean isInjected(@Nullable Throwable failure) {

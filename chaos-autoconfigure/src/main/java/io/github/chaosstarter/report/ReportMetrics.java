@@ -17,15 +17,15 @@ import org.springframework.beans.factory.ObjectProvider;
  */
 class ReportMetrics implements MeterBinder {
 
-	private final ObjectProvider<ResilienceReporter> reporter;
+	private final ObjectProvider<ResilienceRecorder> reporter;
 
-	ReportMetrics(ObjectProvider<ResilienceReporter> reporter) {
+	ReportMetrics(ObjectProvider<ResilienceRecorder> reporter) {
 		this.reporter = reporter;
 	}
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		ResilienceReporter reporter = this.reporter.getIfAvailable();
+		ResilienceRecorder reporter = this.reporter.getIfAvailable();
 		if (reporter == null) {
 			return;
 		}

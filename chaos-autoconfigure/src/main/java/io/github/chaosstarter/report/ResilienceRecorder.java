@@ -16,12 +16,8 @@ import io.github.chaosstarter.report.Experiment.FallbackStats;
 import io.github.chaosstarter.report.Experiment.TimeLimiterStats;
 import io.github.chaosstarter.report.InstanceSettings.BreakerSettings;
 import io.github.chaosstarter.report.ResilienceReport.Transition;
-import io.github.chaosstarter.runtime.ChaosChange;
-import io.github.chaosstarter.runtime.ChaosChangeListener;
-import io.github.chaosstarter.runtime.ChaosStateHolder;
-import io.github.chaosstarter.runtime.Injection;
-import io.github.chaosstarter.runtime.InjectionListener;
-import io.github.chaosstarter.target.BeanKind;
+import io.github.chaosstarter.Chaos;
+import io.github.chaosstarter.engine.ChaosListener;
 
 /**
  * Records the current experiment and produces its {@link ResilienceReport}. Told of every
@@ -31,11 +27,11 @@ import io.github.chaosstarter.target.BeanKind;
  *
  * @author Chaos Starter team
  */
-public class ResilienceRecorder implements ResilienceReporter, InjectionListener, ChaosChangeListener {
+class ResilienceRecorder implements Chaos.Reports, ChaosListener {
 
 	private static final Log logger = LogFactory.getLog("io.github.chaosstarter.report");
 
-	private final ChaosStateHolder holder;
+	private volatile boolean enabled;
 
 	private final Clock clock;
 
@@ -50,8 +46,7 @@ public class ResilienceRecorder implements ResilienceReporter, InjectionListener
 	 * @param holder the holder of the current chaos state
 	 * @param clock the clock
 	 */
-	public ResilienceRecorder(ChaosStateHolder holder, Clock clock) {
-		this.holder = holder;
+	ResilienceRecorder(Clock clock) {
 		this.clock = clock;
 		this.experiment = new Experiment(clock.instant(), Map.of());
 	}
@@ -75,7 +70,8 @@ public class ResilienceRecorder implements ResilienceReporter, InjectionListener
 	}
 
 	@Override
-	public void onChange(ChaosChange change) {
+	public void onChange(Change change) {
+		this.enabled = change.enabled();
 		if (change.enabledChaos()) {
 			reset();
 		}
@@ -93,7 +89,7 @@ public class ResilienceRecorder implements ResilienceReporter, InjectionListener
 	}
 
 	boolean chaosActive() {
-		return this.holder.current().enabled();
+		return this.enabled;
 	}
 
 	@Override
@@ -104,15 +100,15 @@ public class ResilienceRecorder implements ResilienceReporter, InjectionListener
 		Experiment experiment = this.experiment;
 		experiment.countInjection(injection.assault());
 		Method method = injection.method();
-		if (injection.bean() == null || method == null) {
+		Class<?> type = injection.beanType();
+		if (type == null || method == null) {
 			return;
 		}
-		Class<?> type = injection.bean().type();
 		List<Guard> guards = this.guards.of(method, type);
 		String name = Guards.shortName(type, method);
 		experiment.attacked.computeIfAbsent(method,
-				(key) -> new Attacked(name, guards, injection.bean().kind() == BeanKind.REST_CONTROLLER));
-		Throwable failure = injection.exception();
+				(key) -> new Attacked(name, guards, "rest-controller".equals(injection.beanKind())));
+		Throwable failure = injection.failure();
 		if (failure != null) {
 			experiment.markInjected(failure);
 		}

@@ -22,7 +22,7 @@ import io.github.chaosstarter.ChaosErrorResponseException;
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class ChaosErrorResponseAdvice implements Ordered {
+class ChaosErrorResponseAdvice implements Ordered {
 
 	@Override
 	public int getOrder() {

@@ -20,7 +20,7 @@ import io.github.chaosstarter.ChaosErrorResponseException;
  *
  * @author Chaos Starter team
  */
-public class ChaosErrorResponseResolver implements HandlerExceptionResolver, Ordered {
+final class ChaosErrorResponseResolver implements HandlerExceptionResolver, Ordered {
 
 	@Override
 	public int getOrder() {

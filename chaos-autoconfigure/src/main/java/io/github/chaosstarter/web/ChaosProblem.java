@@ -5,12 +5,10 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.chaosstarter.config.AssaultSpec.ErrorResponseSpec;
-import io.github.chaosstarter.runtime.Strike;
-
 import org.springframework.http.HttpStatus;
 
 import io.github.chaosstarter.ChaosErrorResponseException;
+import io.github.chaosstarter.engine.Strike;
 
 /**
  * The injected error response as the client sees it: status, {@code Retry-After},
@@ -20,16 +18,16 @@ import io.github.chaosstarter.ChaosErrorResponseException;
  *
  * @author Chaos Starter team
  */
-public final class ChaosProblem {
+final class ChaosProblem {
 
 	/** Header naming the assault that injected a response. */
-	public static final String ASSAULT_HEADER = "X-Chaos-Assault";
+	static final String ASSAULT_HEADER = "X-Chaos-Assault";
 
 	/** Header telling the client when to retry. */
-	public static final String RETRY_AFTER_HEADER = "Retry-After";
+	static final String RETRY_AFTER_HEADER = "Retry-After";
 
 	/** Media type of the body. */
-	public static final String CONTENT_TYPE = "application/problem+json";
+	static final String CONTENT_TYPE = "application/problem+json";
 
 	private final String assault;
 
@@ -38,23 +36,17 @@ public final class ChaosProblem {
 	private final @Nullable String retryAfter;
 
 	/**
-	 * Create a new instance.
-	 * @param assault the assault's name
-	 * @param status the status, 400 to 599
-	 * @param retryAfter the retry delay or {@code null}
-	 */
-	/**
 	 * Return the error response a strike answers with.
 	 * @param strike what the assaults do to a call
 	 * @return the problem, or {@code null} when no error-response effect applies
 	 */
-	public static @Nullable ChaosProblem of(Strike strike) {
-		ErrorResponseSpec response = strike.errorResponse();
-		return (response != null && strike.terminal() != null)
-				? new ChaosProblem(strike.terminal().name(), response.status(), response.retryAfter()) : null;
+	static @Nullable ChaosProblem of(Strike strike) {
+		String assault = strike.assault();
+		return (strike.errorStatus() != 0 && assault != null)
+				? new ChaosProblem(assault, strike.errorStatus(), strike.retryAfter()) : null;
 	}
 
-	public ChaosProblem(String assault, int status, @Nullable Duration retryAfter) {
+	ChaosProblem(String assault, int status, @Nullable Duration retryAfter) {
 		this.assault = assault;
 		this.status = status;
 		this.retryAfter = (retryAfter != null) ? retryAfterSeconds(retryAfter) : null;
@@ -65,7 +57,7 @@ public final class ChaosProblem {
 	 * @param exception the exception
 	 * @return the response
 	 */
-	public static ChaosProblem of(ChaosErrorResponseException exception) {
+	static ChaosProblem of(ChaosErrorResponseException exception) {
 		return new ChaosProblem(exception.getAssault(), exception.getStatus(), exception.getRetryAfter());
 	}
 
@@ -74,7 +66,7 @@ public final class ChaosProblem {
 	 * @param throwable the thrown exception
 	 * @return the error-response exception or {@code null}
 	 */
-	public static @Nullable ChaosErrorResponseException find(@Nullable Throwable throwable) {
+	static @Nullable ChaosErrorResponseException find(@Nullable Throwable throwable) {
 		Throwable candidate = throwable;
 		for (int depth = 0; candidate != null && depth < 16; depth++) {
 			if (candidate instanceof ChaosErrorResponseException chaos) {
@@ -89,7 +81,7 @@ public final class ChaosProblem {
 	 * Return the assault's name, the value of {@code X-Chaos-Assault}.
 	 * @return the name
 	 */
-	public String assault() {
+	String assault() {
 		return this.assault;
 	}
 
@@ -97,7 +89,7 @@ public final class ChaosProblem {
 	 * Return the HTTP status.
 	 * @return the status
 	 */
-	public int status() {
+	int status() {
 		return this.status;
 	}
 
@@ -105,7 +97,7 @@ public final class ChaosProblem {
 	 * Return the value of {@code Retry-After} in seconds.
 	 * @return the value or {@code null} when not set
 	 */
-	public @Nullable String retryAfter() {
+	@Nullable String retryAfter() {
 		return this.retryAfter;
 	}
 
@@ -113,7 +105,7 @@ public final class ChaosProblem {
 	 * Return the problem body.
 	 * @return the UTF-8 JSON
 	 */
-	public byte[] body() {
+	byte[] body() {
 		return json().getBytes(StandardCharsets.UTF_8);
 	}
 
@@ -121,7 +113,7 @@ public final class ChaosProblem {
 	 * Return the problem body as a string.
 	 * @return the JSON
 	 */
-	public String json() {
+	String json() {
 		return "{\"type\":\"about:blank\",\"title\":\"" + title(this.status) + "\",\"status\":" + this.status
 				+ ",\"detail\":\"" + detail(this.status) + "\"}";
 	}

@@ -1,7 +1,6 @@
 package io.github.chaosstarter.web;
 
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,29 +11,29 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.github.chaosstarter.ChaosErrorResponseException;
-import io.github.chaosstarter.config.AssaultSpec.KillSpec;
-import io.github.chaosstarter.runtime.ChaosState;
-import io.github.chaosstarter.runtime.Strike;
+import io.github.chaosstarter.engine.ChaosEngine;
+import io.github.chaosstarter.engine.Strike;
 
 /**
  * Servlet filter that applies request-only assaults to matching requests, whether or not
  * they reach a watched bean, and turns an error-response assault that escaped Spring MVC
  * into its response. Runs after Spring Security's filter chain so that the authenticated
- * user is known. While chaos is off it costs one volatile read.
+ * user is known. Never touches the actuator endpoints. While chaos is off it costs one
+ * volatile read.
  *
  * @author Chaos Starter team
  */
-public class ChaosRequestFilter extends OncePerRequestFilter implements Ordered {
+final class ChaosRequestFilter extends OncePerRequestFilter implements Ordered {
 
 	/** Order of the filter: after Spring Security's filter chain (-100). */
-	public static final int ORDER = -50;
+	static final int ORDER = -50;
 
-	private final RequestChaos chaos;
+	private final ChaosEngine engine;
 
 	private final ManagementPaths managementPaths;
 
-	ChaosRequestFilter(RequestChaos chaos, ManagementPaths managementPaths) {
-		this.chaos = chaos;
+	ChaosRequestFilter(ChaosEngine engine, ManagementPaths managementPaths) {
+		this.engine = engine;
 		this.managementPaths = managementPaths;
 	}
 
@@ -46,10 +45,9 @@ public class ChaosRequestFilter extends OncePerRequestFilter implements Ordered 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		ChaosState state = this.chaos.holder().current();
-		if (state.requestOnlyChaos() && !ServletRequestView.isManagement(request, this.managementPaths)) {
-			Strike decision = this.chaos.decide(state, new ServletRequestView(request, true, this.managementPaths));
-			if (decision != null && !apply(decision, response)) {
+		if (this.engine.requestChaos() && !ServletRequestView.isManagement(request, this.managementPaths)) {
+			Strike strike = this.engine.strikeRequest(new ServletRequestView(request, this.managementPaths));
+			if (strike != null && !apply(strike, response)) {
 				return;
 			}
 		}
@@ -67,26 +65,21 @@ public class ChaosRequestFilter extends OncePerRequestFilter implements Ordered 
 	}
 
 	/**
-	 * Apply a decision before the request proceeds.
+	 * Apply a strike before the request proceeds.
 	 * @return {@code true} to proceed with the request
 	 */
-	private boolean apply(Strike decision, HttpServletResponse response) throws ServletException, IOException {
-		if (decision.delayNanos() > 0) {
-			sleep(decision.delayNanos());
-		}
-		Throwable failure = decision.failure();
+	private boolean apply(Strike strike, HttpServletResponse response) throws ServletException, IOException {
+		sleep(strike.delayNanos());
+		Throwable failure = strike.failure();
 		if (failure != null) {
 			throwUnchecked(failure);
 		}
-		ChaosProblem problem = ChaosProblem.of(decision);
+		ChaosProblem problem = ChaosProblem.of(strike);
 		if (problem != null) {
 			write(problem, response);
 			return false;
 		}
-		KillSpec kill = decision.kill();
-		if (kill != null && decision.terminal() != null) {
-			this.chaos.kill(decision.terminal(), kill);
-		}
+		strike.kill();
 		return true;
 	}
 
@@ -103,8 +96,11 @@ public class ChaosRequestFilter extends OncePerRequestFilter implements Ordered 
 	}
 
 	private static void sleep(long nanos) throws ServletException {
+		if (nanos <= 0) {
+			return;
+		}
 		try {
-			TimeUnit.NANOSECONDS.sleep(nanos);
+			java.util.concurrent.TimeUnit.NANOSECONDS.sleep(nanos);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

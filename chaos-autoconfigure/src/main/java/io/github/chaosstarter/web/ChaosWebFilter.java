@@ -17,31 +17,29 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import io.github.chaosstarter.ChaosErrorResponseException;
-import io.github.chaosstarter.config.AssaultSpec.KillSpec;
-import io.github.chaosstarter.runtime.Assault;
-import io.github.chaosstarter.runtime.ChaosState;
-import io.github.chaosstarter.runtime.Strike;
+import io.github.chaosstarter.engine.ChaosEngine;
+import io.github.chaosstarter.engine.Strike;
 
 /**
- * WebFlux filter that binds the request to the handler chain for request conditions,
- * applies request-only assaults to matching requests (non-blocking), and turns an
- * error-response assault that reaches it into its response. Runs after Spring Security's
- * filter chain so that the authenticated user is known. While chaos is off it costs one
- * volatile read.
+ * WebFlux filter that binds the request to the handler chain for the request conditions
+ * of bean assaults, applies request-only assaults to matching requests (non-blocking),
+ * and turns an error-response assault that reaches it into its response. Runs after
+ * Spring Security's filter chain so that the authenticated user is known. Never touches
+ * the actuator endpoints. While chaos is off it costs one volatile read.
  *
  * @author Chaos Starter team
  */
-public class ChaosWebFilter implements WebFilter, Ordered {
+final class ChaosWebFilter implements WebFilter, Ordered {
 
 	/** Order of the filter: after Spring Security's filter chain (-100). */
-	public static final int ORDER = -50;
+	static final int ORDER = -50;
 
-	private final RequestChaos chaos;
+	private final ChaosEngine engine;
 
 	private final ManagementPaths managementPaths;
 
-	ChaosWebFilter(RequestChaos chaos, ManagementPaths managementPaths) {
-		this.chaos = chaos;
+	ChaosWebFilter(ChaosEngine engine, ManagementPaths managementPaths) {
+		this.engine = engine;
 		this.managementPaths = managementPaths;
 	}
 
@@ -52,64 +50,57 @@ public class ChaosWebFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		ChaosState state = this.chaos.holder().current();
-		if (!state.enabled()) {
+		if (!this.engine.enabled()) {
 			return chain.filter(exchange);
+		}
+		if (!this.engine.requestConditions()) {
+			return guarded(exchange, chain);
 		}
 		if (this.managementPaths.contains(exchange.getRequest().getPath().pathWithinApplication().value())) {
 			// the actuator endpoints (the off switch among them) are never attacked
 			return new RequestBoundMono(Mono.defer(() -> chain.filter(exchange)),
-					new ExchangeRequestView(exchange, null, false, true));
+					new ExchangeRequestView(exchange, null, true));
 		}
-		if (needsPrincipal(state)) {
+		if (this.engine.needsPrincipal()) {
 			return exchange.getPrincipal()
 				.map(Principal::getName)
 				.map(Optional::of)
 				.defaultIfEmpty(Optional.empty())
-				.flatMap((principal) -> attack(state, exchange, chain, principal.orElse(null)));
+				.flatMap((principal) -> attack(exchange, chain, principal.orElse(null)));
 		}
-		return attack(state, exchange, chain, null);
+		return attack(exchange, chain, null);
 	}
 
-	private static boolean needsPrincipal(ChaosState state) {
-		for (Assault assault : state.beanAssaults()) {
-			if (!assault.spec().target().principals().isEmpty()) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private Mono<Void> attack(ChaosState state, ServerWebExchange exchange, WebFilterChain chain,
-			@Nullable String principal) {
-		Mono<Void> proceed = new RequestBoundMono(Mono.defer(() -> chain.filter(exchange)),
-				new ExchangeRequestView(exchange, principal, false, false))
+	private Mono<Void> guarded(ServerWebExchange exchange, WebFilterChain chain) {
+		return chain.filter(exchange)
 			.onErrorResume((ex) -> ChaosProblem.find(ex) != null && !exchange.getResponse().isCommitted(),
 					(ex) -> write(ChaosProblem.of(find(ex)), exchange.getResponse()));
-		if (!state.requestOnlyChaos()) {
-			return proceed;
-		}
-		Strike decision = this.chaos.decide(state, new ExchangeRequestView(exchange, principal, true, false));
-		if (decision == null) {
-			return proceed;
-		}
-		Mono<Void> effect = effect(decision, exchange, proceed);
-		return (decision.delayNanos() > 0) ? Mono.delay(Duration.ofNanos(decision.delayNanos())).then(effect) : effect;
 	}
 
-	private Mono<Void> effect(Strike decision, ServerWebExchange exchange, Mono<Void> proceed) {
-		Throwable failure = decision.failure();
+	private Mono<Void> attack(ServerWebExchange exchange, WebFilterChain chain, @Nullable String principal) {
+		ExchangeRequestView request = new ExchangeRequestView(exchange, principal, false);
+		Mono<Void> proceed = new RequestBoundMono(Mono.defer(() -> guarded(exchange, chain)), request);
+		Strike strike = this.engine.strikeRequest(request);
+		if (strike == null) {
+			return proceed;
+		}
+		Mono<Void> effect = effect(strike, exchange, proceed);
+		return (strike.delayNanos() > 0)
+				? Mono.delay(Duration.ofNanos(strike.delayNanos())).doOnCancel(strike::delayCancelled).then(effect)
+				: effect;
+	}
+
+	private Mono<Void> effect(Strike strike, ServerWebExchange exchange, Mono<Void> proceed) {
+		Throwable failure = strike.failure();
 		if (failure != null) {
 			return Mono.error(failure);
 		}
-		ChaosProblem problem = ChaosProblem.of(decision);
+		ChaosProblem problem = ChaosProblem.of(strike);
 		if (problem != null) {
 			return Mono.defer(() -> write(problem, exchange.getResponse()));
 		}
-		KillSpec kill = decision.kill();
-		Assault terminal = decision.terminal();
-		if (kill != null && terminal != null) {
-			return Mono.fromRunnable(() -> this.chaos.kill(terminal, kill)).then(proceed);
+		if (strike.kills()) {
+			return Mono.fromRunnable(strike::kill).then(proceed);
 		}
 		return proceed;
 	}

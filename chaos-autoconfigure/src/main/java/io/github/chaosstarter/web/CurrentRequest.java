@@ -2,31 +2,32 @@ package io.github.chaosstarter.web;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.chaosstarter.engine.RequestFacts;
+
 /**
- * The request view bound to the current thread by the starter's filters: for the filter's
- * own evaluation of request-only assaults (both stacks), and for WebFlux while the
+ * The request bound to the current thread by the starter's WebFlux filter while the
  * handler chain is subscribed, where no thread-bound request exists otherwise.
  *
  * @author Chaos Starter team
  */
 final class CurrentRequest {
 
-	private static final ThreadLocal<@Nullable RequestView> current = new ThreadLocal<>();
+	private static final ThreadLocal<@Nullable RequestFacts> current = new ThreadLocal<>();
 
 	private CurrentRequest() {
 	}
 
-	static @Nullable RequestView get() {
+	static @Nullable RequestFacts get() {
 		return current.get();
 	}
 
-	static @Nullable RequestView set(@Nullable RequestView view) {
-		RequestView previous = current.get();
-		if (view == null) {
+	static @Nullable RequestFacts set(@Nullable RequestFacts request) {
+		RequestFacts previous = current.get();
+		if (request == null) {
 			current.remove();
 		}
 		else {
-			current.set(view);
+			current.set(request);
 		}
 		return previous;
 	}

@@ -4,27 +4,25 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.server.ServerWebExchange;
 
+import io.github.chaosstarter.engine.RequestFacts;
+
 /**
  * A WebFlux exchange as request conditions see it, with the principal resolved in advance
  * (the exchange only offers it as a {@code Mono}).
  *
  * @author Chaos Starter team
  */
-final class ExchangeRequestView implements RequestView {
+final class ExchangeRequestView implements RequestFacts {
 
 	private final ServerWebExchange exchange;
 
 	private final @Nullable String principal;
 
-	private final boolean filterPass;
-
 	private final boolean management;
 
-	ExchangeRequestView(ServerWebExchange exchange, @Nullable String principal, boolean filterPass,
-			boolean management) {
+	ExchangeRequestView(ServerWebExchange exchange, @Nullable String principal, boolean management) {
 		this.exchange = exchange;
 		this.principal = principal;
-		this.filterPass = filterPass;
 		this.management = management;
 	}
 
@@ -46,11 +44,6 @@ final class ExchangeRequestView implements RequestView {
 	@Override
 	public @Nullable String principal() {
 		return this.principal;
-	}
-
-	@Override
-	public boolean filterPass() {
-		return this.filterPass;
 	}
 
 	@Override

@@ -22,14 +22,14 @@ import org.springframework.util.StringUtils;
  *
  * @author Chaos Starter team
  */
-public final class ManagementPaths {
+final class ManagementPaths {
 
 	private static final boolean ACTUATOR_PRESENT = ClassUtils.isPresent(
 			"org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints",
 			ManagementPaths.class.getClassLoader());
 
 	/** No actuator endpoints: nothing is immune. */
-	public static final ManagementPaths NONE = new ManagementPaths(null);
+	static final ManagementPaths NONE = new ManagementPaths(null);
 
 	private final @Nullable ConfigurableListableBeanFactory beanFactory;
 
@@ -44,7 +44,7 @@ public final class ManagementPaths {
 	 * @param beanFactory the application's bean factory
 	 * @return the paths, read once when first needed
 	 */
-	public static ManagementPaths of(ConfigurableListableBeanFactory beanFactory) {
+	static ManagementPaths of(ConfigurableListableBeanFactory beanFactory) {
 		return ACTUATOR_PRESENT ? new ManagementPaths(beanFactory) : NONE;
 	}
 
@@ -54,7 +54,7 @@ public final class ManagementPaths {
 	 * mapping)
 	 * @return {@code true} for actuator endpoint paths
 	 */
-	public boolean contains(@Nullable String path) {
+	boolean contains(@Nullable String path) {
 		if (path == null) {
 			return false;
 		}

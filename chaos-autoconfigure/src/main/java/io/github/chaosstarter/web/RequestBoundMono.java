@@ -4,6 +4,8 @@ import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoOperator;
 
+import io.github.chaosstarter.engine.RequestFacts;
+
 /**
  * Binds the request view to the subscribing thread while the handler chain is subscribed,
  * so that advised beans called synchronously by the handler can evaluate request
@@ -13,16 +15,16 @@ import reactor.core.publisher.MonoOperator;
  */
 final class RequestBoundMono extends MonoOperator<Void, Void> {
 
-	private final RequestView request;
+	private final RequestFacts request;
 
-	RequestBoundMono(Mono<Void> source, RequestView request) {
+	RequestBoundMono(Mono<Void> source, RequestFacts request) {
 		super(source);
 		this.request = request;
 	}
 
 	@Override
 	public void subscribe(CoreSubscriber<? super Void> actual) {
-		RequestView previous = CurrentRequest.set(this.request);
+		RequestFacts previous = CurrentRequest.set(this.request);
 		try {
 			this.source.subscribe(actual);
 		}

@@ -10,22 +10,21 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import io.github.chaosstarter.engine.RequestFacts;
+
 /**
  * A servlet request as request conditions see it.
  *
  * @author Chaos Starter team
  */
-final class ServletRequestView implements RequestView {
+final class ServletRequestView implements RequestFacts {
 
 	private final HttpServletRequest request;
 
-	private final boolean filterPass;
-
 	private final ManagementPaths managementPaths;
 
-	ServletRequestView(HttpServletRequest request, boolean filterPass, ManagementPaths managementPaths) {
+	ServletRequestView(HttpServletRequest request, ManagementPaths managementPaths) {
 		this.request = request;
-		this.filterPass = filterPass;
 		this.managementPaths = managementPaths;
 	}
 
@@ -34,10 +33,10 @@ final class ServletRequestView implements RequestView {
 	 * @param managementPaths the actuator endpoint paths
 	 * @return the view or {@code null} outside a request
 	 */
-	static @Nullable RequestView current(ManagementPaths managementPaths) {
+	static @Nullable RequestFacts current(ManagementPaths managementPaths) {
 		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
 		if (attributes instanceof ServletRequestAttributes servlet) {
-			return new ServletRequestView(servlet.getRequest(), false, managementPaths);
+			return new ServletRequestView(servlet.getRequest(), managementPaths);
 		}
 		return null;
 	}
@@ -71,11 +70,6 @@ final class ServletRequestView implements RequestView {
 			return principal.getName();
 		}
 		return SecurityContextPrincipal.PRESENT ? SecurityContextPrincipal.name() : null;
-	}
-
-	@Override
-	public boolean filterPass() {
-		return this.filterPass;
 	}
 
 	@Override

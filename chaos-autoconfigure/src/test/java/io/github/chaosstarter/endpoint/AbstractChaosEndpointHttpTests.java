@@ -65,7 +65,7 @@ abstract class AbstractChaosEndpointHttpTests {
 		assertThat(state).containsKeys("guard", "history").doesNotContainKeys("seed", "enabledAt", "haltAt");
 		assertThat(assault(state, "baseline")).containsEntry("target", Map.of("methods", List.of("neverCalled")))
 			.containsEntry("latency", Map.of("min", "1ms", "max", "1ms"))
-			.containsKeys("matched", "injected", "dry-run-hits");
+			.containsKeys("matched", "injected", "dryRunHits", "matches", "warnings");
 	}
 
 	@Test
@@ -90,10 +90,10 @@ abstract class AbstractChaosEndpointHttpTests {
 		HttpJson.Response response = this.http.post("/actuator/chaos", body);
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		Map<String, Object> state = response.json();
-		assertThat(assault(state, "kebab")).containsEntry("error-response", Map.of("status", 503, "retry-after", "30s"))
-			.containsEntry("max-injections", 2);
-		assertThat(assault(state, "camel")).containsEntry("error-response", Map.of("status", 502, "retry-after", "1m"))
-			.containsEntry("max-injections", 3);
+		assertThat(assault(state, "kebab")).containsEntry("errorResponse", Map.of("status", 503, "retryAfter", "30s"))
+			.containsEntry("maxInjections", 2);
+		assertThat(assault(state, "camel")).containsEntry("errorResponse", Map.of("status", 502, "retryAfter", "1m"))
+			.containsEntry("maxInjections", 3);
 	}
 
 	@Test
@@ -223,7 +223,7 @@ abstract class AbstractChaosEndpointHttpTests {
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		assertThat(response.json()).containsEntry("enabled", true).containsEntry("dryRun", true);
 		assertThatNoException().isThrownBy(() -> this.greetingService.greet("x"));
-		assertThat(assault(this.http.get("/actuator/chaos").json(), "boom")).containsEntry("dry-run-hits", 1)
+		assertThat(assault(this.http.get("/actuator/chaos").json(), "boom")).containsEntry("dryRunHits", 1)
 			.containsEntry("injected", 0);
 	}
 

@@ -10,10 +10,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import io.github.chaosstarter.Chaos;
-import io.github.chaosstarter.autoconfigure.ChaosAutoConfiguration;
-import io.github.chaosstarter.control.ChaosAuditLog;
-import io.github.chaosstarter.control.ChaosControlAutoConfiguration;
-import io.github.chaosstarter.control.ChaosUpdater;
+import io.github.chaosstarter.engine.ChaosAutoConfiguration;
+import io.github.chaosstarter.engine.ChaosEngine;
 import io.github.chaosstarter.endpoint.ChaosEndpointAutoConfiguration.UnsecuredChaosEndpointWarning;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,8 +27,7 @@ class ChaosEndpointAutoConfigurationTests {
 	private static final String WARNING = "anyone who reaches the management port can inject faults";
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ChaosAutoConfiguration.class, ChaosControlAutoConfiguration.class,
-				ChaosEndpointAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(ChaosAutoConfiguration.class, ChaosEndpointAutoConfiguration.class));
 
 	@Test
 	void endpointIsCreatedWhenExposed() {
@@ -42,24 +39,34 @@ class ChaosEndpointAutoConfigurationTests {
 	void endpointIsNotCreatedWhenNotExposed() {
 		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(ChaosEndpoint.class)
 			.hasSingleBean(Chaos.class)
-			.hasSingleBean(ChaosUpdater.class)
-			.hasSingleBean(ChaosAuditLog.class));
+			.hasSingleBean(ChaosEngine.class));
 	}
 
 	@Test
-	void javaApiAndAuditLogWorkWithoutActuator() {
+	void javaApiWorksWithoutActuator() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate"))
-			.run((context) -> assertThat(context).doesNotHaveBean(ChaosEndpoint.class)
-				.hasSingleBean(Chaos.class)
-				.hasSingleBean(ChaosAuditLog.class));
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(ChaosEndpoint.class).hasSingleBean(Chaos.class);
+				assertThat(context.getBean(Chaos.class).enable().history()).last()
+					.satisfies((change) -> assertThat(change.actor()).isEqualTo("api"));
+			});
 	}
 
 	@Test
-	void warningIsLoggedOnceWhenExposedOverHttpWithoutSpringSecurity(CapturedOutput output) {
-		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=chaos").run((context) -> {
-			assertThat(context).hasSingleBean(UnsecuredChaosEndpointWarning.class);
-			assertThat(output.getOut().split(WARNING, -1)).hasSize(2);
-		});
+	void warningIsLoggedOnceWhenWritableOverHttpWithoutSpringSecurity(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("management.endpoints.web.exposure.include=chaos",
+					"management.endpoint.chaos.access=UNRESTRICTED")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(UnsecuredChaosEndpointWarning.class);
+				assertThat(output.getOut().split(WARNING, -1)).hasSize(2);
+			});
+	}
+
+	@Test
+	void noWarningWhenExposedReadOnly(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=chaos")
+			.run((context) -> assertThat(output).doesNotContain(WARNING));
 	}
 
 	@Test
@@ -74,13 +81,7 @@ class ChaosEndpointAutoConfigurationTests {
 	void reportWithoutReporterFailsClearly() {
 		this.contextRunner
 			.run((context) -> assertThatIllegalStateException().isThrownBy(() -> context.getBean(Chaos.class).report())
-				.withMessageContaining("no ResilienceReporter bean"));
-	}
-
-	@Test
-	void userAuditLogWins() {
-		this.contextRunner.withBean("customAuditLog", ChaosAuditLog.class, () -> new ChaosAuditLog(5))
-			.run((context) -> assertThat(context).hasSingleBean(ChaosAuditLog.class).hasBean("customAuditLog"));
+				.withMessageContaining("No resilience report is available"));
 	}
 
 }

@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import io.github.chaosstarter.fixtures.endpoint.EndpointTestApplication;
 import io.github.chaosstarter.report.ResilienceReport;
 import io.github.chaosstarter.report.ResilienceReport.CircuitBreakerReport;
-import io.github.chaosstarter.report.ResilienceReporter;
+import io.github.chaosstarter.Chaos;
 import io.github.chaosstarter.report.Verdict;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,8 +52,8 @@ class ChaosEndpointReportHttpTests {
 	static class ReporterConfiguration {
 
 		@Bean
-		ResilienceReporter fixedReporter() {
-			return new ResilienceReporter() {
+		Chaos.Reports fixedReporter() {
+			return new Chaos.Reports() {
 
 				@Override
 				public ResilienceReport report() {

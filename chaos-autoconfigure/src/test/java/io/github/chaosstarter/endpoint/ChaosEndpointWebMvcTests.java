@@ -21,7 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 import io.github.chaosstarter.fixtures.endpoint.EndpointTestApplication;
 import io.github.chaosstarter.fixtures.endpoint.EndpointTestApplication.RecordingInjectionListener;
-import io.github.chaosstarter.runtime.Injection;
+import io.github.chaosstarter.engine.ChaosListener.Injection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,8 +87,8 @@ class ChaosEndpointWebMvcTests extends AbstractChaosEndpointHttpTests {
 		for (Injection injection : this.injections.injections()) {
 			Posted state = posted.get(injection.assault());
 			assertThat(state).as("assault %s was posted", injection.assault()).isNotNull();
-			assertThat(injection.exception()).isInstanceOf(state.type());
-			assertThat(injection.exception().getMessage()).isEqualTo(state.expectedMessage());
+			assertThat(injection.failure()).isInstanceOf(state.type());
+			assertThat(injection.failure().getMessage()).isEqualTo(state.expectedMessage());
 		}
 		assertThat(failures).hasSameSizeAs(this.injections.injections());
 		for (RuntimeException failure : failures) {

@@ -1,16 +1,15 @@
 package io.github.chaosstarter.it;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import io.github.chaosstarter.config.AssaultSpec;
+import io.github.chaosstarter.Chaos;
 import io.github.chaosstarter.config.ChaosProperties;
-import io.github.chaosstarter.config.ChaosSpec;
-import io.github.chaosstarter.runtime.ChaosRuntime;
+import io.github.chaosstarter.engine.ChaosEngine;
 
 /**
- * Applies assaults through the runtime, validated by the same compiler as properties.
+ * Applies assaults written as properties, validated by the same compiler as the
+ * application's configuration.
  */
 final class ChaosTestSupport {
 
@@ -34,13 +33,9 @@ final class ChaosTestSupport {
 		return assault;
 	}
 
-	static ChaosSpec enable(ChaosRuntime runtime, Map<String, ChaosProperties.Assault> assaults) {
-		Map<String, AssaultSpec> specs = new LinkedHashMap<>();
-		assaults
-			.forEach((name, assault) -> specs.put(name, runtime.compiler().assault("chaos.assaults", name, assault)));
-		ChaosSpec spec = runtime.baseline().withEnabled(true).withAssaults(specs);
-		runtime.apply(spec, "test", "test setup");
-		return spec;
+	static Chaos.State enable(ChaosEngine engine, Map<String, ChaosProperties.Assault> assaults) {
+		assaults.forEach((name, assault) -> engine.put(name, assault, "test", "test setup"));
+		return engine.change(Map.of("enabled", true), "test", "test setup");
 	}
 
 }

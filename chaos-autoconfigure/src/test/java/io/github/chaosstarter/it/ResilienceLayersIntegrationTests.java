@@ -19,7 +19,8 @@ import io.github.chaosstarter.fixtures.ShopApplication.InventoryService;
 import io.github.chaosstarter.fixtures.ShopApplication.PaymentService;
 import io.github.chaosstarter.fixtures.ShopApplication.ReactivePaymentService;
 import io.github.chaosstarter.fixtures.ShopApplication.SpringRetryService;
-import io.github.chaosstarter.runtime.ChaosRuntime;
+import io.github.chaosstarter.Chaos;
+import io.github.chaosstarter.engine.ChaosEngine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -41,7 +42,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class ResilienceLayersIntegrationTests {
 
 	@Autowired
-	ChaosRuntime chaos;
+	Chaos chaos;
+
+	@Autowired
+	ChaosEngine engine;
 
 	@Autowired
 	CircuitBreakerRegistry circuitBreakers;
@@ -99,7 +103,7 @@ class ResilienceLayersIntegrationTests {
 		assertThatExceptionOfType(ChaosException.class).isThrownBy(() -> this.inventory.reserve("sku"));
 		assertThat(this.retries.retry("inventory").getMetrics().getNumberOfFailedCallsWithRetryAttempt())
 			.isEqualTo(before + 1);
-		assertThat(this.chaos.current().assaults().get("inventory-down").injected()).isEqualTo(3);
+		assertThat(this.chaos.state().assaults().get("inventory-down").injected()).isEqualTo(3);
 	}
 
 	@Test
@@ -110,7 +114,7 @@ class ResilienceLayersIntegrationTests {
 		int before = this.inventory.calls().get();
 		assertThat(this.inventory.reserve("sku")).isEqualTo(1);
 		assertThat(this.inventory.calls().get()).isEqualTo(before + 1);
-		assertThat(this.chaos.current().assaults().get("inventory-flaky").injected()).isEqualTo(2);
+		assertThat(this.chaos.state().assaults().get("inventory-flaky").injected()).isEqualTo(2);
 	}
 
 	@Test
@@ -121,7 +125,7 @@ class ResilienceLayersIntegrationTests {
 		int before = this.springRetry.calls().get();
 		assertThat(this.springRetry.fetch()).isEqualTo("fetched");
 		assertThat(this.springRetry.calls().get()).isEqualTo(before + 1);
-		assertThat(this.chaos.current().assaults().get("fetch-flaky").injected()).isEqualTo(2);
+		assertThat(this.chaos.state().assaults().get("fetch-flaky").injected()).isEqualTo(2);
 	}
 
 	@Test
@@ -161,9 +165,9 @@ class ResilienceLayersIntegrationTests {
 	}
 
 	private void apply(String name, ChaosProperties.Assault assault) {
-		var spec = this.chaos.compiler().assault("chaos.assaults", name, assault);
-		this.chaos.apply(this.chaos.baseline().withEnabled(true).withAssaults(java.util.Map.of(name, spec)), "test",
-				"attack " + name);
+		this.chaos.halt();
+		this.engine.put(name, assault, "test", "attack " + name);
+		this.chaos.enable();
 	}
 
 }

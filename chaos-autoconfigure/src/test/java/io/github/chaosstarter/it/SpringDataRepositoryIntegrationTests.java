@@ -14,7 +14,8 @@ import io.github.chaosstarter.datafixture.RepositoryApplication;
 import io.github.chaosstarter.datafixture.GuardedProductRepository;
 import io.github.chaosstarter.datafixture.Product;
 import io.github.chaosstarter.datafixture.ProductRepository;
-import io.github.chaosstarter.runtime.ChaosRuntime;
+import io.github.chaosstarter.Chaos;
+import io.github.chaosstarter.engine.ChaosEngine;
 
 import static io.github.chaosstarter.it.ChaosTestSupport.enable;
 import static io.github.chaosstarter.it.ChaosTestSupport.exception;
@@ -29,7 +30,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class SpringDataRepositoryIntegrationTests {
 
 	@Autowired
-	ChaosRuntime chaos;
+	Chaos chaos;
+
+	@Autowired
+	ChaosEngine engine;
 
 	@Autowired
 	ProductRepository products;
@@ -42,12 +46,12 @@ class SpringDataRepositoryIntegrationTests {
 
 	@AfterEach
 	void halt() {
-		this.chaos.halt("test", "done");
+		this.chaos.halt();
 	}
 
 	@Test
 	void queryMethodsOfSpringDataRepositoriesAreAttacked() {
-		enable(this.chaos, Map.of("db-down", exception((target) -> {
+		enable(this.engine, Map.of("db-down", exception((target) -> {
 			target.getKinds().add("repository");
 			target.getClasses().add("**.datafixture.ProductRepository");
 		})));
@@ -64,7 +68,7 @@ class SpringDataRepositoryIntegrationTests {
 
 	@Test
 	void circuitBreakerOnRepositoryInterfaceRecordsTheFault() {
-		enable(this.chaos, Map.of("count-down", exception((target) -> target.getMethods().add("count"))));
+		enable(this.engine, Map.of("count-down", exception((target) -> target.getMethods().add("count"))));
 		assertThat(this.guardedProducts.count()).isEqualTo(-1);
 		assertThat(this.circuitBreakers.circuitBreaker("products").getMetrics().getNumberOfFailedCalls()).isEqualTo(1);
 	}

@@ -15,13 +15,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 import io.github.chaosstarter.ChaosException;
 import io.github.chaosstarter.config.ChaosProperties;
-import io.github.chaosstarter.config.ChaosSpec;
 import io.github.chaosstarter.fixtures.ShopApplication;
 import io.github.chaosstarter.fixtures.ShopApplication.InventoryService;
 import io.github.chaosstarter.fixtures.ShopApplication.PriceCalculator;
 import io.github.chaosstarter.fixtures.ShopApplication.ReactivePaymentService;
 import io.github.chaosstarter.fixtures.ShopApplication.StockRepository;
-import io.github.chaosstarter.runtime.ChaosRuntime;
+import io.github.chaosstarter.Chaos;
+import io.github.chaosstarter.engine.ChaosEngine;
 
 import static io.github.chaosstarter.it.ChaosTestSupport.enable;
 import static io.github.chaosstarter.it.ChaosTestSupport.exception;
@@ -38,7 +38,10 @@ import static org.assertj.core.api.Assertions.within;
 class TargetingIntegrationTests {
 
 	@Autowired
-	ChaosRuntime chaos;
+	Chaos chaos;
+
+	@Autowired
+	ChaosEngine engine;
 
 	@Autowired
 	StockRepository stock;
@@ -60,12 +63,12 @@ class TargetingIntegrationTests {
 
 	@AfterEach
 	void halt() {
-		this.chaos.halt("test", "test done");
+		this.chaos.halt();
 	}
 
 	@Test
 	void beanOfUnwatchedKindHasNoProxyAndIsUntouched() {
-		enable(this.chaos, Map.of("everything", exception((target) -> {
+		enable(this.engine, Map.of("everything", exception((target) -> {
 		})));
 		assertThat(AopUtils.isAopProxy(this.prices)).isFalse();
 		assertThatNoException().isThrownBy(() -> this.prices.price("sku"));
@@ -73,21 +76,21 @@ class TargetingIntegrationTests {
 
 	@Test
 	void kindTargetSelectsOnlyThatKind() {
-		enable(this.chaos, Map.of("repos", exception((target) -> target.getKinds().add("repository"))));
+		enable(this.engine, Map.of("repos", exception((target) -> target.getKinds().add("repository"))));
 		assertThatExceptionOfType(ChaosException.class).isThrownBy(() -> this.stock.find("sku"));
 		assertThatNoException().isThrownBy(() -> this.inventory.reserve("sku"));
 	}
 
 	@Test
 	void classOutsideThePatternsIsUntouched() {
-		enable(this.chaos, Map.of("clients", exception((target) -> target.getClasses().add("com.acme.**.*Client"))));
+		enable(this.engine, Map.of("clients", exception((target) -> target.getClasses().add("com.acme.**.*Client"))));
 		assertThatNoException().isThrownBy(() -> this.stock.find("sku"));
-		assertThat(this.chaos.current().assaults().get("clients").matched()).isZero();
+		assertThat(this.chaos.state().assaults().get("clients").matched()).isZero();
 	}
 
 	@Test
 	void classPatternSelectsMatchingBean() {
-		enable(this.chaos, Map.of("stock", exception(
+		enable(this.engine, Map.of("stock", exception(
 				(target) -> target.getClasses().add("io.github.chaosstarter.fixtures.**.ShopApplication$Stock*"))));
 		assertThatExceptionOfType(ChaosException.class).isThrownBy(() -> this.stock.find("sku"));
 	}
@@ -95,23 +98,22 @@ class TargetingIntegrationTests {
 	@Test
 	void beanNameTargetSelectsOnlyThatBean() {
 		String stockBean = beanName(StockRepository.class);
-		enable(this.chaos, Map.of("stock", exception((target) -> target.getBeans().add(stockBean))));
+		enable(this.engine, Map.of("stock", exception((target) -> target.getBeans().add(stockBean))));
 		assertThatExceptionOfType(ChaosException.class).isThrownBy(() -> this.stock.find("sku"));
 		assertThatNoException().isThrownBy(() -> this.inventory.reserve("sku"));
 	}
 
 	@Test
 	void nonMatchingMethodIsUntouched() {
-		enable(this.chaos, Map.of("find-only", exception((target) -> target.getMethods().add("fin*"))));
+		enable(this.engine, Map.of("find-only", exception((target) -> target.getMethods().add("fin*"))));
 		assertThatExceptionOfType(ChaosException.class).isThrownBy(() -> this.stock.find("sku"));
 		assertThatNoException().isThrownBy(() -> this.stock.count());
 	}
 
 	@Test
 	void nothingIsInjectedWhileChaosIsOff() {
-		ChaosSpec spec = enable(this.chaos,
-				Map.of("repos", exception((target) -> target.getKinds().add("repository"))));
-		this.chaos.apply(spec.withEnabled(false), "test", "off");
+		enable(this.engine, Map.of("repos", exception((target) -> target.getKinds().add("repository"))));
+		this.chaos.disable();
 		assertThatNoException().isThrownBy(() -> this.stock.find("sku"));
 	}
 
@@ -119,7 +121,7 @@ class TargetingIntegrationTests {
 	void disabledAssaultIsNotApplied() {
 		ChaosProperties.Assault assault = exception((target) -> target.getKinds().add("repository"));
 		assault.setEnabled(false);
-		enable(this.chaos, Map.of("repos", assault));
+		enable(this.engine, Map.of("repos", assault));
 		assertThatNoException().isThrownBy(() -> this.stock.find("sku"));
 	}
 
@@ -127,12 +129,12 @@ class TargetingIntegrationTests {
 	void probabilityZeroNeverInjects() {
 		ChaosProperties.Assault assault = exception((target) -> target.getMethods().add("find"));
 		assault.setProbability(0.0);
-		enable(this.chaos, Map.of("never", assault));
+		enable(this.engine, Map.of("never", assault));
 		for (int i = 0; i < 1000; i++) {
 			this.stock.find("sku");
 		}
-		assertThat(this.chaos.current().assaults().get("never").matched()).isEqualTo(1000);
-		assertThat(this.chaos.current().assaults().get("never").injected()).isZero();
+		assertThat(this.chaos.state().assaults().get("never").matched()).isEqualTo(1000);
+		assertThat(this.chaos.state().assaults().get("never").injected()).isZero();
 	}
 
 	@Test
@@ -149,7 +151,7 @@ class TargetingIntegrationTests {
 	void maxInjectionsStopsAfterN() {
 		ChaosProperties.Assault assault = exception((target) -> target.getMethods().add("find"));
 		assault.setMaxInjections(5L);
-		enable(this.chaos, Map.of("five", assault));
+		enable(this.engine, Map.of("five", assault));
 		int failures = 0;
 		for (int i = 0; i < 20; i++) {
 			try {
@@ -160,25 +162,23 @@ class TargetingIntegrationTests {
 			}
 		}
 		assertThat(failures).isEqualTo(5);
-		assertThat(this.chaos.current().assaults().get("five").injected()).isEqualTo(5);
+		assertThat(this.chaos.state().assaults().get("five").injected()).isEqualTo(5);
 	}
 
 	@Test
 	void dryRunCountsButInjectsNothing() {
-		ChaosSpec spec = enable(this.chaos,
-				Map.of("repos", exception((target) -> target.getKinds().add("repository"))));
-		this.chaos.apply(new ChaosSpec(true, true, null, spec.duration(), spec.guard(), spec.assaults()), "test",
-				"dry run");
+		enable(this.engine, Map.of("repos", exception((target) -> target.getKinds().add("repository"))));
+		this.chaos.change(Map.of("dry-run", true));
 		for (int i = 0; i < 3; i++) {
 			assertThatNoException().isThrownBy(() -> this.stock.find("sku"));
 		}
-		assertThat(this.chaos.current().assaults().get("repos").dryRunHits()).isEqualTo(3);
-		assertThat(this.chaos.current().assaults().get("repos").injected()).isZero();
+		assertThat(this.chaos.state().assaults().get("repos").dryRunHits()).isEqualTo(3);
+		assertThat(this.chaos.state().assaults().get("repos").injected()).isZero();
 	}
 
 	@Test
 	void latencyDelaysBlockingCall() {
-		enable(this.chaos,
+		enable(this.engine,
 				Map.of("slow", latency(Duration.ofMillis(200), (target) -> target.getMethods().add("find"))));
 		long start = System.nanoTime();
 		assertThat(this.stock.find("sku")).isEqualTo(7);
@@ -187,7 +187,7 @@ class TargetingIntegrationTests {
 
 	@Test
 	void latencyDelaysMonoWithoutBlockingTheCaller() {
-		enable(this.chaos,
+		enable(this.engine,
 				Map.of("slow-quote", latency(Duration.ofSeconds(2), (target) -> target.getMethods().add("quote"))));
 		long start = System.nanoTime();
 		var quote = this.reactivePayments.quote("o1");
@@ -199,7 +199,7 @@ class TargetingIntegrationTests {
 
 	@Test
 	void injectionsAreCountedInMicrometer() {
-		enable(this.chaos, Map.of("stock-down", exception((target) -> target.getMethods().add("find"))));
+		enable(this.engine, Map.of("stock-down", exception((target) -> target.getMethods().add("find"))));
 		for (int i = 0; i < 3; i++) {
 			assertThatExceptionOfType(ChaosException.class).isThrownBy(() -> this.stock.find("sku"));
 		}
@@ -221,10 +221,9 @@ class TargetingIntegrationTests {
 	private List<Boolean> decisions(int calls, double probability, long seed) {
 		ChaosProperties.Assault assault = exception((target) -> target.getMethods().add("find"));
 		assault.setProbability(probability);
-		ChaosSpec spec = enable(this.chaos, Map.of("sometimes", assault));
-		this.chaos.apply(spec.withEnabled(false), "test", "off");
-		this.chaos.apply(new ChaosSpec(true, false, seed, spec.duration(), spec.guard(), spec.assaults()), "test",
-				"seeded");
+		enable(this.engine, Map.of("sometimes", assault));
+		this.chaos.disable();
+		this.chaos.change(Map.of("enabled", true, "seed", seed));
 		List<Boolean> decisions = new ArrayList<>();
 		for (int i = 0; i < calls; i++) {
 			try {

@@ -11,8 +11,9 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-import io.github.chaosstarter.autoconfigure.ChaosAutoConfiguration;
-import io.github.chaosstarter.runtime.ChaosRuntime;
+import io.github.chaosstarter.Chaos;
+import io.github.chaosstarter.engine.ChaosAutoConfiguration;
+import io.github.chaosstarter.engine.ChaosEngine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,34 +28,34 @@ class ChaosReportAutoConfigurationTests {
 	@Test
 	void reporterListensToInjectionsAndChanges() {
 		this.contextRunner.run((context) -> {
-			assertThat(context).hasSingleBean(ResilienceReporter.class)
+			assertThat(context).hasSingleBean(Chaos.Reports.class)
 				.hasSingleBean(Resilience4jObserver.class)
 				.hasSingleBean(ReportMetrics.class);
-			assertThat(context.getBean(ResilienceReporter.class).report().injections().total()).isZero();
-			assertThat(context.getBean(ChaosRuntime.class)).isNotNull();
+			assertThat(context.getBean(Chaos.Reports.class).report().injections().total()).isZero();
+			assertThat(context.getBean(ChaosEngine.class)).isNotNull();
 		});
 	}
 
 	@Test
 	void withoutResilience4jTheReporterStillRecordsInjections() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader("io.github.resilience4j")).run((context) -> {
-			assertThat(context).hasSingleBean(ResilienceReporter.class)
+			assertThat(context).hasSingleBean(Chaos.Reports.class)
 				.doesNotHaveBean(Resilience4jObserver.class)
 				.doesNotHaveBean(FallbackObservingPostProcessor.class);
-			assertThat(context.getBean(ResilienceReporter.class).report().circuitBreakers()).isEmpty();
+			assertThat(context.getBean(Chaos.Reports.class).report().circuitBreakers()).isEmpty();
 		});
 	}
 
 	@Test
 	void withoutMicrometerThereIsNoGauge() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader("io.micrometer.core"))
-			.run((context) -> assertThat(context).hasSingleBean(ResilienceReporter.class)
+			.run((context) -> assertThat(context).hasSingleBean(Chaos.Reports.class)
 				.doesNotHaveBean(ReportMetrics.class));
 	}
 
 	@Test
 	void userReporterWins() {
-		ResilienceReporter own = new ResilienceReporter() {
+		Chaos.Reports own = new Chaos.Reports() {
 
 			@Override
 			public ResilienceReport report() {
@@ -67,9 +68,9 @@ class ChaosReportAutoConfigurationTests {
 			}
 
 		};
-		this.contextRunner.withBean(ResilienceReporter.class, () -> own).run((context) -> {
-			assertThat(context).hasSingleBean(ResilienceReporter.class).doesNotHaveBean(ResilienceRecorder.class);
-			assertThat(context.getBean(ResilienceReporter.class)).isSameAs(own);
+		this.contextRunner.withBean(Chaos.Reports.class, () -> own).run((context) -> {
+			assertThat(context).hasSingleBean(Chaos.Reports.class).doesNotHaveBean(ResilienceRecorder.class);
+			assertThat(context.getBean(Chaos.Reports.class)).isSameAs(own);
 		});
 	}
 

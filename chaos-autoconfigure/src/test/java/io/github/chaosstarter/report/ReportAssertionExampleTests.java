@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import io.github.chaosstarter.Chaos;
 import io.github.chaosstarter.fixtures.report.ReportShopApplication;
 import io.github.chaosstarter.fixtures.report.ReportShopApplication.PaymentService;
 
@@ -23,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReportAssertionExampleTests {
 
 	@Autowired
-	ResilienceReporter reporter;
+	Chaos.Reports reporter;
 
 	@Autowired
 	PaymentService payments;

@@ -25,9 +25,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import io.github.chaosstarter.ChaosException;
-import io.github.chaosstarter.config.AssaultSpec;
 import io.github.chaosstarter.config.ChaosProperties;
-import io.github.chaosstarter.config.ChaosSpec;
 import io.github.chaosstarter.fixtures.report.ReportShopApplication;
 import io.github.chaosstarter.fixtures.report.ReportShopApplication.AuditService;
 import io.github.chaosstarter.fixtures.report.ReportShopApplication.CatalogService;
@@ -45,7 +43,8 @@ import io.github.chaosstarter.report.ResilienceReport.CircuitBreakerReport;
 import io.github.chaosstarter.report.ResilienceReport.FallbackReport;
 import io.github.chaosstarter.report.ResilienceReport.RetryReport;
 import io.github.chaosstarter.report.ResilienceReport.TimeLimiterReport;
-import io.github.chaosstarter.runtime.ChaosRuntime;
+import io.github.chaosstarter.Chaos;
+import io.github.chaosstarter.engine.ChaosEngine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -84,10 +83,13 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 class ResilienceReportIntegrationTests {
 
 	@Autowired
-	ChaosRuntime chaos;
+	Chaos chaos;
 
 	@Autowired
-	ResilienceReporter reporter;
+	ChaosEngine engine;
+
+	@Autowired
+	Chaos.Reports reporter;
 
 	@Autowired
 	CircuitBreakerRegistry circuitBreakers;
@@ -136,7 +138,7 @@ class ResilienceReportIntegrationTests {
 
 	@BeforeEach
 	void startClean() {
-		this.chaos.halt("test", "clean start");
+		this.chaos.halt();
 		this.circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
 		this.reporter.reset();
 	}
@@ -437,13 +439,13 @@ class ResilienceReportIntegrationTests {
 	void switchingChaosOffLogsTheSummary(CapturedOutput output) {
 		attack("stock-down", exception("find", null));
 		catchThrowable(() -> this.stock.find("sku"));
-		this.chaos.halt("test", "done");
+		this.chaos.halt();
 		assertThat(output).contains("Chaos experiment since")
 			.contains("unprotected StockRepository.find: 1 of 1 injected failures reached the caller");
 	}
 
 	private long injected(String assault) {
-		return this.chaos.current().assaults().get(assault).injected();
+		return this.chaos.state().assaults().get(assault).injected();
 	}
 
 	private static ChaosProperties.Assault exception(String method, String type) {
@@ -472,12 +474,14 @@ class ResilienceReportIntegrationTests {
 	}
 
 	private void apply(Long seed, Map<String, ChaosProperties.Assault> assaults) {
-		Map<String, AssaultSpec> specs = new LinkedHashMap<>();
-		assaults.forEach(
-				(name, assault) -> specs.put(name, this.chaos.compiler().assault("chaos.assaults", name, assault)));
-		ChaosSpec baseline = this.chaos.baseline();
-		this.chaos.apply(new ChaosSpec(true, false, seed, baseline.duration(), baseline.guard(), specs), "test",
-				"attack " + specs.keySet());
+		this.chaos.halt();
+		assaults.forEach((name, assault) -> this.engine.put(name, assault, "test", "attack " + name));
+		Map<String, Object> on = new LinkedHashMap<>();
+		on.put("enabled", true);
+		if (seed != null) {
+			on.put("seed", seed);
+		}
+		this.chaos.change(on);
 	}
 
 }

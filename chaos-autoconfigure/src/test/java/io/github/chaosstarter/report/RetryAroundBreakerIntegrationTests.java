@@ -11,7 +11,8 @@ import io.github.chaosstarter.ChaosException;
 import io.github.chaosstarter.config.ChaosProperties;
 import io.github.chaosstarter.fixtures.report.ReportShopApplication;
 import io.github.chaosstarter.fixtures.report.ReportShopApplication.OrderService;
-import io.github.chaosstarter.runtime.ChaosRuntime;
+import io.github.chaosstarter.Chaos;
+import io.github.chaosstarter.engine.ChaosEngine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -29,10 +30,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class RetryAroundBreakerIntegrationTests {
 
 	@Autowired
-	ChaosRuntime chaos;
+	Chaos chaos;
 
 	@Autowired
-	ResilienceReporter reporter;
+	ChaosEngine engine;
+
+	@Autowired
+	Chaos.Reports reporter;
 
 	@Autowired
 	OrderService orders;
@@ -42,12 +46,8 @@ class RetryAroundBreakerIntegrationTests {
 		ChaosProperties.Assault assault = new ChaosProperties.Assault();
 		assault.getTarget().getMethods().add("place");
 		assault.setException(new ChaosProperties.ExceptionEffect());
-		this.chaos.apply(
-				this.chaos.baseline()
-					.withEnabled(true)
-					.withAssaults(Map.of("orders-down",
-							this.chaos.compiler().assault("chaos.assaults", "orders-down", assault))),
-				"test", "attack");
+		this.engine.put("orders-down", assault, "test", "attack");
+		this.chaos.enable();
 		assertThatExceptionOfType(ChaosException.class).isThrownBy(() -> this.orders.place("o1"));
 		ResilienceReport report = this.reporter.report();
 		String warning = "retry `orders` wraps circuit breaker `orders` on the inside"

@@ -9,7 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import io.github.chaosstarter.runtime.ChaosRuntime;
+import io.github.chaosstarter.Chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +24,7 @@ abstract class AbstractWebChaosIntegrationTests {
 	protected int port;
 
 	@Autowired
-	protected ChaosRuntime runtime;
+	protected Chaos chaos;
 
 	@Test
 	void beanErrorResponseWinsOverApplicationAdviceAndLeaksNothing() {
@@ -99,9 +99,9 @@ abstract class AbstractWebChaosIntegrationTests {
 
 	@Test
 	void requestOnlyAssaultIsInjectedOncePerRequestEvenWhenAWatchedBeanIsCalled() {
-		long before = this.runtime.current().assaults().get("once").injected();
+		long before = this.chaos.state().assaults().get("once").injected();
 		assertThat(Http.get(this.port, "/api/orders/1", "X-Case", "once").statusCode()).isEqualTo(200);
-		assertThat(this.runtime.current().assaults().get("once").injected()).isEqualTo(before + 1);
+		assertThat(this.chaos.state().assaults().get("once").injected()).isEqualTo(before + 1);
 	}
 
 }

@@ -8,28 +8,18 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
-import io.github.chaosstarter.autoconfigure.ChaosAutoConfiguration;
-import io.github.chaosstarter.config.AssaultSpec.KillSpec;
-import io.github.chaosstarter.guard.ChaosGuard;
-import io.github.chaosstarter.guard.ChaosGuardAutoConfiguration;
-import io.github.chaosstarter.guard.ChaosGuardFilter;
-import io.github.chaosstarter.guard.ChaosGuardWebFilter;
-import io.github.chaosstarter.kill.ChaosKillAutoConfiguration;
-import io.github.chaosstarter.kill.ChaosKillHandler;
-import io.github.chaosstarter.runtime.KillHandler;
-import io.github.chaosstarter.runtime.RequestConditionFactory;
-import io.github.chaosstarter.web.client.ChaosClientAutoConfiguration;
+import io.github.chaosstarter.engine.ChaosAutoConfiguration;
+import io.github.chaosstarter.engine.RequestFacts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the web, client, kill and guard auto-configurations.
+ * Tests for the web and HTTP client auto-configurations.
  */
 class ChaosWebAutoConfigurationTests {
 
 	private static final AutoConfigurations CONFIGURATIONS = AutoConfigurations.of(ChaosAutoConfiguration.class,
-			ChaosWebMvcAutoConfiguration.class, ChaosWebFluxAutoConfiguration.class, ChaosClientAutoConfiguration.class,
-			ChaosKillAutoConfiguration.class, ChaosGuardAutoConfiguration.class);
+			ChaosWebAutoConfiguration.class, ChaosClientAutoConfiguration.class);
 
 	private final WebApplicationContextRunner servlet = new WebApplicationContextRunner()
 		.withConfiguration(CONFIGURATIONS);
@@ -45,10 +35,9 @@ class ChaosWebAutoConfigurationTests {
 			assertThat(context).hasSingleBean(ChaosRequestFilter.class)
 				.hasSingleBean(ChaosErrorResponseResolver.class)
 				.hasSingleBean(ChaosGuardFilter.class)
-				.hasSingleBean(ChaosKillHandler.class)
+				.hasSingleBean(RequestFacts.Source.class)
 				.doesNotHaveBean(ChaosWebFilter.class)
 				.doesNotHaveBean(ChaosErrorResponseAdvice.class);
-			assertThat(context.getBean(RequestConditionFactory.class)).isInstanceOf(ChaosRequestConditionFactory.class);
 		});
 	}
 
@@ -57,16 +46,16 @@ class ChaosWebAutoConfigurationTests {
 		this.reactive.run((context) -> assertThat(context).hasSingleBean(ChaosWebFilter.class)
 			.hasSingleBean(ChaosErrorResponseAdvice.class)
 			.hasSingleBean(ChaosGuardWebFilter.class)
-			.hasSingleBean(ChaosRequestConditionFactory.class)
+			.hasSingleBean(RequestFacts.Source.class)
 			.doesNotHaveBean(ChaosRequestFilter.class)
 			.doesNotHaveBean(ChaosGuardFilter.class));
 	}
 
 	@Test
-	void nonWebApplicationGetsKillHandlerButNoWebParts() {
-		this.plain.run((context) -> assertThat(context).hasSingleBean(ChaosKillHandler.class)
-			.doesNotHaveBean(ChaosRequestConditionFactory.class)
-			.doesNotHaveBean(ChaosGuard.class));
+	void nonWebApplicationGetsNoWebParts() {
+		this.plain.run((context) -> assertThat(context).doesNotHaveBean(RequestFacts.Source.class)
+			.doesNotHaveBean(ChaosRequestFilter.class)
+			.doesNotHaveBean(ChaosGuardFilter.class));
 	}
 
 	@Test
@@ -83,14 +72,6 @@ class ChaosWebAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasNotFailed()
 				.hasBean("restClientChaosPostProcessor")
 				.doesNotHaveBean("chaosRestTemplateCustomizer"));
-	}
-
-	@Test
-	void userKillHandlerWins() {
-		this.servlet.withBean(KillHandler.class, () -> (String assault, KillSpec kill) -> {
-		})
-			.run((context) -> assertThat(context).hasSingleBean(KillHandler.class)
-				.doesNotHaveBean(ChaosKillHandler.class));
 	}
 
 	@Test

@@ -23,7 +23,7 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
 import io.github.chaosstarter.fixtures.web.MvcTestApplication;
 import io.github.chaosstarter.fixtures.web.MvcTestApplication.DownstreamController;
 import io.github.chaosstarter.fixtures.web.MvcTestApplication.RecordedInjections;
-import io.github.chaosstarter.runtime.Injection;
+import io.github.chaosstarter.engine.ChaosListener.Injection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -97,9 +97,9 @@ class ClientChaosIntegrationTests {
 			.orElseThrow();
 		assertThat(injection.assault()).isEqualTo("down");
 		assertThat(injection.effect()).isEqualTo("exception");
-		assertThat(injection.bean()).isNull();
+		assertThat(injection.beanName()).isNull();
 		assertThat(injection.method()).isNull();
-		assertThat(injection.exception()).isInstanceOf(ConnectException.class);
+		assertThat(injection.failure()).isInstanceOf(ConnectException.class);
 	}
 
 	@Test

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.asm.ClassReader;
 import org.springframework.util.ClassUtils;
 
-import io.github.chaosstarter.autoconfigure.ChaosAutoConfiguration;
+import io.github.chaosstarter.engine.ChaosAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,7 +46,7 @@ class Boot4OnlyReferencesTests {
 	private static final Set<String> GUARDED = Set.of(
 			"io.github.chaosstarter.report.SpringRetryListener"
 					+ " -> org.springframework.resilience.retry.MethodRetryEvent",
-			"io.github.chaosstarter.web.client.ChaosClientAutoConfiguration$RestTemplateCustomizerConfiguration"
+			"io.github.chaosstarter.web.ChaosClientAutoConfiguration$RestTemplateCustomizerConfiguration"
 					+ " -> org.springframework.boot.restclient.RestTemplateCustomizer");
 
 	/**
@@ -81,7 +81,7 @@ class Boot4OnlyReferencesTests {
 	@Test
 	void starterClassesAreFound() throws Exception {
 		assertThat(starterClasses()).extracting(ClassReader::getClassName)
-			.contains("io/github/chaosstarter/autoconfigure/ChaosAutoConfiguration");
+			.contains("io/github/chaosstarter/engine/ChaosAutoConfiguration");
 	}
 
 	private static boolean isSpring(String type) {

@@ -11,12 +11,11 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import io.github.chaosstarter.aop.ChaosAdvisingPostProcessor;
-import io.github.chaosstarter.autoconfigure.ChaosAutoConfiguration;
-import io.github.chaosstarter.config.InvalidChaosPropertyException;
-import io.github.chaosstarter.metrics.ChaosMetrics;
+import io.github.chaosstarter.Chaos;
+import io.github.chaosstarter.InvalidChaosPropertyException;
+import io.github.chaosstarter.engine.ChaosAutoConfiguration;
+import io.github.chaosstarter.engine.ChaosEngine;
 import io.github.chaosstarter.metrics.ChaosMetricsAutoConfiguration;
-import io.github.chaosstarter.runtime.ChaosRuntime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -36,9 +35,10 @@ class ChaosAutoConfigurationOnBoot3Tests {
 	@Test
 	void autoConfigurationLoads() {
 		this.contextRunner.run((context) -> assertThat(context).hasNotFailed()
-			.hasSingleBean(ChaosRuntime.class)
-			.hasSingleBean(ChaosAdvisingPostProcessor.class)
-			.hasSingleBean(ChaosMetrics.class));
+			.hasSingleBean(ChaosEngine.class)
+			.hasSingleBean(Chaos.class)
+			.hasBean("chaosAdvisingPostProcessor")
+			.hasBean("chaosMetrics"));
 	}
 
 	@Test
@@ -46,7 +46,7 @@ class ChaosAutoConfigurationOnBoot3Tests {
 		this.contextRunner
 			.withPropertyValues("chaos.assaults.down.target.methods=charge",
 					"chaos.assaults.down.exception.message=injected")
-			.run((context) -> assertThat(context.getBean(ChaosRuntime.class).current().enabled()).isFalse());
+			.run((context) -> assertThat(context.getBean(Chaos.class).state().enabled()).isFalse());
 	}
 
 	@Test

@@ -70,7 +70,7 @@ class EndpointOnBoot3HttpTests {
 			.containsEntry("latency", Map.of("min", "1ms", "max", "1ms"))
 			.containsEntry("matched", 0)
 			.containsEntry("injected", 0)
-			.containsEntry("dry-run-hits", 0);
+			.containsEntry("dryRunHits", 0);
 	}
 
 	@Test

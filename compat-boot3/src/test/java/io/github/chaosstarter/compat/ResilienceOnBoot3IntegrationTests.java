@@ -23,7 +23,7 @@ import io.github.chaosstarter.compat.Boot3ShopApplication.PaymentService;
 import io.github.chaosstarter.compat.Boot3ShopApplication.PriceCalculator;
 import io.github.chaosstarter.compat.Boot3ShopApplication.ReactivePaymentService;
 import io.github.chaosstarter.compat.Boot3ShopApplication.StockRepository;
-import io.github.chaosstarter.runtime.ChaosRuntime;
+import io.github.chaosstarter.Chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -56,7 +56,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class ResilienceOnBoot3IntegrationTests {
 
 	@Autowired
-	ChaosRuntime chaos;
+	Chaos chaos;
 
 	@Autowired
 	CircuitBreakerRegistry circuitBreakers;
@@ -115,7 +115,7 @@ class ResilienceOnBoot3IntegrationTests {
 	void retryRetriesInjectedException() {
 		assertThatExceptionOfType(ChaosException.class).isThrownBy(() -> this.inventory.reserve("sku"));
 		assertThat(this.retries.retry("inventory").getMetrics().getNumberOfFailedCallsWithRetryAttempt()).isEqualTo(1);
-		assertThat(this.chaos.current().assaults().get("inventory-down").injected()).isEqualTo(3);
+		assertThat(this.chaos.state().assaults().get("inventory-down").injected()).isEqualTo(3);
 		assertThat(this.inventory.calls()).isZero();
 	}
 
@@ -139,7 +139,7 @@ class ResilienceOnBoot3IntegrationTests {
 		long start = System.nanoTime();
 		assertThat(this.stock.find("sku")).isEqualTo(7);
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
-		assertThat(this.chaos.current().assaults().get("slow-stock").injected()).isPositive();
+		assertThat(this.chaos.state().assaults().get("slow-stock").injected()).isPositive();
 	}
 
 	@Test
@@ -148,7 +148,7 @@ class ResilienceOnBoot3IntegrationTests {
 		assertThat(AopUtils.isAopProxy(this.stock)).isTrue();
 		assertThat(this.prices.price("sku")).isEqualTo(42);
 		assertThat(this.prices.calls()).isEqualTo(1);
-		assertThat(this.chaos.current().assaults().get("price-down").matched()).isZero();
+		assertThat(this.chaos.state().assaults().get("price-down").matched()).isZero();
 	}
 
 	@Test

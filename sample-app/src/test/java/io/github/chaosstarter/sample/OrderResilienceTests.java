@@ -1,7 +1,5 @@
 package io.github.chaosstarter.sample;
 
-import java.util.function.Consumer;
-
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
@@ -16,16 +14,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.ClassUtils;
 import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.RestClient;
 
-import io.github.chaosstarter.config.ChaosProperties;
-import io.github.chaosstarter.runtime.ChaosRuntime;
+import io.github.chaosstarter.Chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * The shop under injected faults, over real HTTP, with real Resilience4j: what each
@@ -38,7 +33,7 @@ class OrderResilienceTests {
 	int port;
 
 	@Autowired
-	ChaosRuntime chaos;
+	Chaos chaos;
 
 	@Autowired
 	CircuitBreakerRegistry circuitBreakers;
@@ -53,82 +48,77 @@ class OrderResilienceTests {
 
 	@AfterEach
 	void haltChaos() {
-		this.chaos.halt("test", "test finished");
+		this.chaos.halt();
 	}
 
 	@Test
 	void failingPaymentClientIsServedByFallbackAndOrderIsPendingPayment() {
-		attack("payments-down", (assault) -> {
-			assault.getTarget().getClasses().add(PaymentClient.class.getName());
-			assault.getTarget().getMethods().add("charge*");
-			assault.setException(new ChaosProperties.ExceptionEffect());
-		});
+		this.chaos.assault("payments-down")
+			.target((target) -> target.classes(PaymentClient.class.getName()).methods("charge*"))
+			.exception()
+			.apply();
+		this.chaos.enable();
 		ResponseEntity<Order> placed = placeOrder("lamp", 1);
 		assertThat(placed.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
 		assertThat(placed.getBody()).isNotNull();
 		assertThat(placed.getBody().status()).isEqualTo(Order.Status.PENDING_PAYMENT);
 		assertThat(placed.getBody().paymentReference()).isNull();
-		assertThat(this.chaos.current().assaults().get("payments-down").injected()).isOne();
+		assertThat(this.chaos.state().assaults().get("payments-down").injected()).isOne();
 		assertThat(this.circuitBreakers.circuitBreaker("payments").getMetrics().getNumberOfFailedCalls()).isOne();
 	}
 
 	@Test
 	void paymentsBreakerOpensAfterFiveInjectedFailuresWhileOrdersAreStillAccepted() {
-		attack("payments-down", (assault) -> {
-			assault.getTarget().getClasses().add(PaymentClient.class.getName());
-			assault.setException(new ChaosProperties.ExceptionEffect());
-		});
+		this.chaos.assault("payments-down")
+			.target((target) -> target.classes(PaymentClient.class.getName()))
+			.exception()
+			.apply();
+		this.chaos.enable();
 		for (int i = 0; i < 8; i++) {
 			assertThat(placeOrder("lamp", 1).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
 		}
 		assertThat(this.circuitBreakers.circuitBreaker("payments").getState()).isEqualTo(CircuitBreaker.State.OPEN);
 		// once open, the breaker refuses calls before they reach the attacked method
-		assertThat(this.chaos.current().assaults().get("payments-down").injected()).isEqualTo(5);
+		assertThat(this.chaos.state().assaults().get("payments-down").injected()).isEqualTo(5);
 	}
 
 	@Test
 	void unavailablePaymentProviderIsServedByFallback() {
-		assumeThat(ClassUtils.isPresent("io.github.chaosstarter.web.client.ClientChaos", getClass().getClassLoader()))
-			.as("client targets need the starter's HTTP client support")
-			.isTrue();
-		attack("payment-provider-unreachable", (assault) -> {
-			assault.getTarget().getClient().getHosts().add("localhost");
-			assault.getTarget().getClient().getPaths().add("/provider/payments/**");
-			ChaosProperties.ExceptionEffect exception = new ChaosProperties.ExceptionEffect();
-			exception.setType("java.net.ConnectException");
-			exception.setMessage("connection refused");
-			assault.setException(exception);
-		});
+		this.chaos.assault("payment-provider-unreachable")
+			.target((target) -> target.client((client) -> client.hosts("localhost").paths("/provider/payments/**")))
+			.exception(java.net.ConnectException.class, "connection refused")
+			.apply();
+		this.chaos.enable();
 		ResponseEntity<Order> placed = placeOrder("desk", 1);
 		assertThat(placed.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
 		assertThat(placed.getBody()).isNotNull();
 		assertThat(placed.getBody().status()).isEqualTo(Order.Status.PENDING_PAYMENT);
-		assertThat(this.chaos.current().assaults().get("payment-provider-unreachable").injected()).isOne();
+		assertThat(this.chaos.state().assaults().get("payment-provider-unreachable").injected()).isOne();
 	}
 
 	@Test
 	void inventoryRetryRecoversFromTwoInjectedFailures() {
-		attack("inventory-flaky", (assault) -> {
-			assault.getTarget().getClasses().add(InventoryClient.class.getName());
-			assault.setException(new ChaosProperties.ExceptionEffect());
-			assault.setMaxInjections(2L);
-		});
+		this.chaos.assault("inventory-flaky")
+			.target((target) -> target.classes(InventoryClient.class.getName()))
+			.exception()
+			.maxInjections(2)
+			.apply();
+		this.chaos.enable();
 		Retry.Metrics before = this.retries.retry("inventory").getMetrics();
 		long recoveredBefore = before.getNumberOfSuccessfulCallsWithRetryAttempt();
 		assertThat(placeOrder("chair", 4).getStatusCode()).isEqualTo(HttpStatus.CREATED);
-		assertThat(this.chaos.current().assaults().get("inventory-flaky").injected()).isEqualTo(2);
+		assertThat(this.chaos.state().assaults().get("inventory-flaky").injected()).isEqualTo(2);
 		assertThat(this.retries.retry("inventory").getMetrics().getNumberOfSuccessfulCallsWithRetryAttempt())
 			.isEqualTo(recoveredBefore + 1);
 	}
 
 	@Test
 	void shippingBreakerIgnoresInjectedIllegalStateExceptionAndStaysClosed() {
-		attack("shipping-down", (assault) -> {
-			assault.getTarget().getClasses().add(ShippingClient.class.getName());
-			ChaosProperties.ExceptionEffect exception = new ChaosProperties.ExceptionEffect();
-			exception.setType(IllegalStateException.class.getName());
-			assault.setException(exception);
-		});
+		this.chaos.assault("shipping-down")
+			.target((target) -> target.classes(ShippingClient.class.getName()))
+			.exception(IllegalStateException.class, "shipping unavailable")
+			.apply();
+		this.chaos.enable();
 		for (int i = 0; i < 6; i++) {
 			assertThatExceptionOfType(HttpServerErrorException.InternalServerError.class)
 				.isThrownBy(() -> placeOrder("sofa", 1));
@@ -140,23 +130,14 @@ class OrderResilienceTests {
 
 	@Test
 	void failureOfUnprotectedRepositoryReachesTheCaller() {
-		attack("orders-db-down", (assault) -> {
-			assault.getTarget().getKinds().add("repository");
-			assault.getTarget().getMethods().add("save");
-			assault.setException(new ChaosProperties.ExceptionEffect());
-		});
+		this.chaos.assault("orders-db-down")
+			.target((target) -> target.kinds("repository").methods("save"))
+			.exception()
+			.apply();
+		this.chaos.enable();
 		assertThatExceptionOfType(HttpServerErrorException.InternalServerError.class)
 			.isThrownBy(() -> placeOrder("rug", 1));
-		assertThat(this.chaos.current().assaults().get("orders-db-down").injected()).isOne();
-	}
-
-	private void attack(String name, Consumer<ChaosProperties.Assault> customizer) {
-		ChaosProperties properties = new ChaosProperties();
-		properties.setEnabled(true);
-		ChaosProperties.Assault assault = new ChaosProperties.Assault();
-		customizer.accept(assault);
-		properties.getAssaults().put(name, assault);
-		this.chaos.apply(this.chaos.compiler().compile(properties), "test", "attack " + name);
+		assertThat(this.chaos.state().assaults().get("orders-db-down").injected()).isOne();
 	}
 
 	private ResponseEntity<Order> placeOrder(String item, int quantity) {

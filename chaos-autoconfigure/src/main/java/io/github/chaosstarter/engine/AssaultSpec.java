@@ -1,0 +1,223 @@
+package io.github.chaosstarter.engine;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Validated, immutable description of one assault.
+ *
+ * @param name the assault's name
+ * @param target which calls it attacks
+ * @param effect what it does
+ * @param probability probability that a matching call is attacked
+ * @param maxInjections injections after which it stops, or {@code null} for no limit
+ * @param enabled whether it is active
+ * @author Chaos Starter team
+ */
+record AssaultSpec(String name, TargetSpec target, EffectSpec effect, double probability, @Nullable Long maxInjections,
+		boolean enabled) {
+
+	/**
+	 * Which calls an assault attacks. Empty lists mean "any".
+	 *
+	 * @param kinds bean kinds
+	 * @param beans bean name patterns
+	 * @param classes class name patterns
+	 * @param methods method name patterns
+	 * @param http inbound request conditions
+	 * @param principals authenticated user names
+	 * @param client outbound call conditions
+	 */
+	record TargetSpec(List<BeanKind> kinds, List<String> beans, List<String> classes, List<String> methods,
+			HttpSpec http, List<String> principals, ClientSpec client) {
+
+		/**
+		 * Create a new instance.
+		 */
+		TargetSpec {
+			kinds = List.copyOf(kinds);
+			beans = List.copyOf(beans);
+			classes = List.copyOf(classes);
+			methods = List.copyOf(methods);
+			principals = List.copyOf(principals);
+		}
+
+		/**
+		 * Return whether this target selects outbound HTTP calls rather than bean calls.
+		 * @return {@code true} for a client target
+		 */
+		boolean isClient() {
+			return !this.client.isEmpty();
+		}
+
+		/**
+		 * Return whether calls are also selected by the inbound request or user.
+		 * @return {@code true} when request conditions are present
+		 */
+		boolean hasRequestConditions() {
+			return !this.http.isEmpty() || !this.principals.isEmpty();
+		}
+
+		/**
+		 * Return whether only request conditions are given: such an assault is applied
+		 * once per matching request by the web filters, whether or not the request
+		 * reaches a watched bean, and never by bean calls.
+		 * @return {@code true} for a request-only target
+		 */
+		boolean requestOnly() {
+			return hasRequestConditions() && !hasBeanConditions();
+		}
+
+		/**
+		 * Return whether kinds, beans, classes or methods are given.
+		 * @return {@code true} when a bean condition is present
+		 */
+		boolean hasBeanConditions() {
+			return !this.kinds.isEmpty() || !this.beans.isEmpty() || !this.classes.isEmpty() || !this.methods.isEmpty();
+		}
+
+	}
+
+	/**
+	 * Conditions on the inbound HTTP request.
+	 *
+	 * @param paths Spring path patterns
+	 * @param methods upper-case HTTP method names
+	 * @param headers header names and exact values
+	 */
+	record HttpSpec(List<String> paths, List<String> methods, Map<String, String> headers) {
+
+		/**
+		 * Create a new instance.
+		 */
+		HttpSpec {
+			paths = List.copyOf(paths);
+			methods = List.copyOf(methods);
+			headers = Map.copyOf(headers);
+		}
+
+		/**
+		 * Return whether no condition is given.
+		 * @return {@code true} when empty
+		 */
+		boolean isEmpty() {
+			return this.paths.isEmpty() && this.methods.isEmpty() && this.headers.isEmpty();
+		}
+
+	}
+
+	/**
+	 * Conditions on an outbound HTTP call.
+	 *
+	 * @param hosts host names, exact or {@code *.example.com}
+	 * @param paths Spring path patterns
+	 * @param methods upper-case HTTP method names
+	 */
+	record ClientSpec(List<String> hosts, List<String> paths, List<String> methods) {
+
+		/**
+		 * Create a new instance.
+		 */
+		ClientSpec {
+			hosts = List.copyOf(hosts);
+			paths = List.copyOf(paths);
+			methods = List.copyOf(methods);
+		}
+
+		/**
+		 * Return whether no condition is given.
+		 * @return {@code true} when empty
+		 */
+		boolean isEmpty() {
+			return this.hosts.isEmpty() && this.paths.isEmpty() && this.methods.isEmpty();
+		}
+
+	}
+
+	/**
+	 * What an assault does. Exactly one per assault.
+	 */
+	sealed interface EffectSpec permits ExceptionSpec, LatencySpec, ErrorResponseSpec, KillSpec {
+
+		/**
+		 * Return the effect's name as written in configuration and meter tags.
+		 * @return {@code exception}, {@code latency}, {@code error-response} or
+		 * {@code kill}
+		 */
+		String kind();
+
+	}
+
+	/**
+	 * Throw (or signal) an exception.
+	 *
+	 * @param type the validated exception class
+	 * @param message the message after the {@code Chaos assault 'name':} prefix
+	 */
+	record ExceptionSpec(Class<? extends Throwable> type, String message) implements EffectSpec {
+
+		@Override
+		public String kind() {
+			return "exception";
+		}
+
+	}
+
+	/**
+	 * Delay the call.
+	 *
+	 * @param min shortest delay
+	 * @param max longest delay
+	 */
+	record LatencySpec(Duration min, Duration max) implements EffectSpec {
+
+		@Override
+		public String kind() {
+			return "latency";
+		}
+
+	}
+
+	/**
+	 * Answer with an HTTP error.
+	 *
+	 * @param status status code, 400 to 599
+	 * @param retryAfter value of {@code Retry-After}, or {@code null}
+	 */
+	record ErrorResponseSpec(int status, @Nullable Duration retryAfter) implements EffectSpec {
+
+		@Override
+		public String kind() {
+			return "error-response";
+		}
+
+	}
+
+	/**
+	 * Stop the application.
+	 *
+	 * @param abrupt {@code true} to halt the JVM at once, {@code false} to close the
+	 * context
+	 * @param exitCode exit code of the process
+	 */
+	record KillSpec(boolean abrupt, int exitCode) implements EffectSpec {
+
+		@Override
+		public String kind() {
+			return "kill";
+		}
+
+		/**
+		 * Return the mode as written in configuration.
+		 * @return {@code abrupt} or {@code graceful}
+		 */
+		String mode() {
+			return this.abrupt ? "abrupt" : "graceful";
+		}
+
+	}
+
+}

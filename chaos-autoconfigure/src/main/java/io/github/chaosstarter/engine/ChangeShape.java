@@ -1,0 +1,349 @@
+package io.github.chaosstarter.engine;
+
+import java.beans.PropertyDescriptor;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.BeanUtils;
+
+import io.github.chaosstarter.InvalidChaosPropertyException;
+import io.github.chaosstarter.config.ChaosProperties;
+
+/**
+ * Checks a change, as the JSON tree it arrives in, against the shape of the
+ * {@code chaos.*} properties classes before anything is bound: binding alone cannot tell
+ * {@code {}}, {@code null}, {@code []} and a list written as an object apart, and would
+ * drop what it does not know. Every key is looked up in kebab-case or camelCase; an
+ * unknown key is refused with the nearest valid name; a value of the wrong shape (an
+ * object where a single value belongs, a list where an object belongs) is refused; a
+ * {@code null} is accepted only where it removes or clears something; and an empty object
+ * or list never widens a target. Scalar values are left for the binder to convert,
+ * exactly as from {@code application.yml}.
+ *
+ * @author Chaos Starter team
+ */
+final class ChangeShape {
+
+	/** Top-level keys that exist but are read at startup only. */
+	static final Set<String> STARTUP_ONLY = Set.of("watch", "allow-kill");
+
+	/** Keys whose {@code null} value clears the property. */
+	private static final Set<String> CLEARABLE = Set.of("chaos.seed");
+
+	/** Classes of target conditions: given empty, they would widen the target. */
+	private static final Set<Class<?>> CONDITIONS = Set.of(ChaosProperties.Target.class, ChaosProperties.Http.class,
+			ChaosProperties.Client.class);
+
+	static final int MAX_DEPTH = 10;
+
+	static final int MAX_ENTRIES = 200;
+
+	private static final Map<Class<?>, Map<String, Property>> PROPERTIES = new ConcurrentHashMap<>();
+
+	private ChangeShape() {
+	}
+
+	/**
+	 * Check a whole change.
+	 * @param change the posted change, top-level keys as in {@code chaos.*}
+	 * @return the change with every key in kebab-case, {@code null} values kept
+	 * @throws InvalidChaosPropertyException when the change does not fit the properties
+	 */
+	static Map<String, @Nullable Object> check(Map<?, ?> change) {
+		Map<String, @Nullable Object> result = new LinkedHashMap<>();
+		Map<String, Property> properties = properties(ChaosProperties.class);
+		for (Map.Entry<?, ?> entry : change.entrySet()) {
+			String key = String.valueOf(entry.getKey());
+			String name = kebab(key);
+			if (STARTUP_ONLY.contains(name)) {
+				throw new InvalidChaosPropertyException("chaos." + name,
+						"is read at startup only and cannot be changed at runtime; set it in the application's configuration");
+			}
+			Property property = properties.get(name);
+			if (property == null) {
+				throw unknown("chaos", key, runtimeKeys(properties));
+			}
+			result.put(name, value("chaos." + name, property, entry.getValue(), 1));
+		}
+		return result;
+	}
+
+	private static Set<String> runtimeKeys(Map<String, Property> properties) {
+		Set<String> keys = new java.util.TreeSet<>(properties.keySet());
+		keys.removeAll(STARTUP_ONLY);
+		return keys;
+	}
+
+	private static @Nullable Object value(String path, Property property, @Nullable Object value, int depth) {
+		if (value == null) {
+			if (property.nullable() || CLEARABLE.contains(path)) {
+				return null;
+			}
+			throw new InvalidChaosPropertyException(path, "must not be null; leave it out to keep its current value");
+		}
+		return shaped(path, property.type(), value, depth);
+	}
+
+	private static Object shaped(String path, Type type, Object value, int depth) {
+		if (depth > MAX_DEPTH) {
+			throw new InvalidChaosPropertyException(path, "is nested too deeply to be a chaos property");
+		}
+		Class<?> raw = raw(type);
+		if (List.class.isAssignableFrom(raw)) {
+			return list(path, argument(type, 0), value, depth);
+		}
+		if (Map.class.isAssignableFrom(raw)) {
+			return map(path, argument(type, 1), value, depth);
+		}
+		if (isBean(raw)) {
+			return bean(path, raw, value, depth);
+		}
+		if (value instanceof Map || value instanceof List) {
+			throw new InvalidChaosPropertyException(path,
+					"must be a single value (" + describe(raw) + "), not " + kind(value));
+		}
+		return value;
+	}
+
+	private static Map<String, @Nullable Object> bean(String path, Class<?> type, Object value, int depth) {
+		if (!(value instanceof Map<?, ?> map)) {
+			throw new InvalidChaosPropertyException(path, "must be an object but was " + kind(value));
+		}
+		if (map.isEmpty() && CONDITIONS.contains(type)) {
+			throw new InvalidChaosPropertyException(path, "must name at least one condition: an empty " + last(path)
+					+ " would attack everything; leave it out instead");
+		}
+		entries(path, map);
+		Map<String, Property> properties = properties(type);
+		Map<String, @Nullable Object> result = new LinkedHashMap<>();
+		for (Map.Entry<?, ?> entry : map.entrySet()) {
+			String key = String.valueOf(entry.getKey());
+			Property property = properties.get(kebab(key));
+			if (property == null) {
+				throw unknown(path, key, properties.keySet());
+			}
+			result.put(property.name(), value(path + "." + property.name(), property, entry.getValue(), depth + 1));
+		}
+		return result;
+	}
+
+	private static List<Object> list(String path, Type element, Object value, int depth) {
+		if (value instanceof Map) {
+			throw new InvalidChaosPropertyException(path, "must be a list, not an object");
+		}
+		if (!(value instanceof List<?> list)) {
+			// a single value binds as in application.yml: comma-separated, or one element
+			return List.of(shaped(path + "[0]", element, value, depth + 1));
+		}
+		if (list.isEmpty()) {
+			throw new InvalidChaosPropertyException(path,
+					"must not be empty: an empty list would widen the target; leave it out instead");
+		}
+		if (list.size() > MAX_ENTRIES) {
+			throw new InvalidChaosPropertyException(path, "has more than " + MAX_ENTRIES + " entries");
+		}
+		List<Object> result = new ArrayList<>(list.size());
+		for (int i = 0; i < list.size(); i++) {
+			Object item = list.get(i);
+			if (item == null) {
+				throw new InvalidChaosPropertyException(path + "[" + i + "]", "must not be null");
+			}
+			result.add(shaped(path + "[" + i + "]", element, item, depth + 1));
+		}
+		return Collections.unmodifiableList(result);
+	}
+
+	private static Map<String, @Nullable Object> map(String path, Type valueType, Object value, int depth) {
+		if (!(value instanceof Map<?, ?> map)) {
+			throw new InvalidChaosPropertyException(path,
+					"must be an object of names to values but was " + kind(value));
+		}
+		boolean assaults = isBean(raw(valueType));
+		if (map.isEmpty() && !assaults) {
+			throw new InvalidChaosPropertyException(path,
+					"must not be empty: an empty " + last(path) + " would widen the target; leave it out instead");
+		}
+		entries(path, map);
+		Map<String, @Nullable Object> result = new LinkedHashMap<>();
+		for (Map.Entry<?, ?> entry : map.entrySet()) {
+			String key = String.valueOf(entry.getKey());
+			if (key.isBlank() || key.indexOf('[') >= 0 || key.indexOf(']') >= 0 || key.length() > 100) {
+				throw new InvalidChaosPropertyException(path, "'" + abbreviate(key) + "' is not a valid name");
+			}
+			Object item = entry.getValue();
+			if (item == null) {
+				if (!assaults) {
+					throw new InvalidChaosPropertyException(path + "." + key, "must have a value");
+				}
+				result.put(key, null);
+				continue;
+			}
+			result.put(key, shaped(path + "." + key, valueType, item, depth + 1));
+		}
+		return result;
+	}
+
+	private static void entries(String path, Map<?, ?> map) {
+		if (map.size() > MAX_ENTRIES) {
+			throw new InvalidChaosPropertyException(path, "has more than " + MAX_ENTRIES + " entries");
+		}
+	}
+
+	private static InvalidChaosPropertyException unknown(String path, String key, Set<String> valid) {
+		String name = kebab(key);
+		String nearest = nearest(name, valid);
+		String hint = (nearest != null) ? "did you mean '" + nearest + "'?" : "valid names are " + valid;
+		return new InvalidChaosPropertyException(path + "." + abbreviate(key),
+				"is not a known property; " + hint + " (names as in the chaos.* properties, kebab-case or camelCase)");
+	}
+
+	/**
+	 * Return the valid name closest to the given one, or {@code null} when none is close.
+	 * @param name the given name, in kebab-case
+	 * @param valid the valid names
+	 * @return the nearest valid name or {@code null}
+	 */
+	static @Nullable String nearest(String name, Iterable<String> valid) {
+		String best = null;
+		int bestDistance = Integer.MAX_VALUE;
+		for (String candidate : valid) {
+			int distance = distance(name, candidate);
+			if (distance < bestDistance) {
+				best = candidate;
+				bestDistance = distance;
+			}
+		}
+		return (best != null && bestDistance <= Math.max(2, best.length() / 3)) ? best : null;
+	}
+
+	private static int distance(String a, String b) {
+		if (a.length() > 100) {
+			return Integer.MAX_VALUE;
+		}
+		int[] previous = new int[b.length() + 1];
+		int[] current = new int[b.length() + 1];
+		for (int j = 0; j <= b.length(); j++) {
+			previous[j] = j;
+		}
+		for (int i = 1; i <= a.length(); i++) {
+			current[0] = i;
+			for (int j = 1; j <= b.length(); j++) {
+				int cost = (a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1;
+				current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+			}
+			int[] swap = previous;
+			previous = current;
+			current = swap;
+		}
+		return previous[b.length()];
+	}
+
+	/**
+	 * Turn a camelCase name into the kebab-case of the properties; kebab-case stays.
+	 * @param key the key as given
+	 * @return the kebab-case name
+	 */
+	static String kebab(String key) {
+		StringBuilder result = new StringBuilder(key.length() + 4);
+		for (int i = 0; i < key.length(); i++) {
+			char c = key.charAt(i);
+			if (Character.isUpperCase(c)) {
+				if (i > 0 && key.charAt(i - 1) != '-') {
+					result.append('-');
+				}
+				result.append(Character.toLowerCase(c));
+			}
+			else {
+				result.append(c);
+			}
+		}
+		return result.toString();
+	}
+
+	private static Map<String, Property> properties(Class<?> type) {
+		return PROPERTIES.computeIfAbsent(type, ChangeShape::introspect);
+	}
+
+	private static Map<String, Property> introspect(Class<?> type) {
+		Map<String, Property> result = new LinkedHashMap<>();
+		for (PropertyDescriptor descriptor : BeanUtils.getPropertyDescriptors(type)) {
+			Method getter = descriptor.getReadMethod();
+			if (getter == null || getter.getDeclaringClass() == Object.class) {
+				continue;
+			}
+			boolean nullable = getter.getAnnotatedReturnType().isAnnotationPresent(Nullable.class);
+			String name = kebab(descriptor.getName());
+			result.put(name, new Property(name, getter.getGenericReturnType(), nullable));
+		}
+		return Collections.unmodifiableMap(result);
+	}
+
+	private static boolean isBean(Class<?> type) {
+		return type.getDeclaringClass() == ChaosProperties.class;
+	}
+
+	private static Class<?> raw(Type type) {
+		if (type instanceof Class<?> clazz) {
+			return clazz;
+		}
+		return (Class<?>) ((ParameterizedType) type).getRawType();
+	}
+
+	private static Type argument(Type type, int index) {
+		return ((ParameterizedType) type).getActualTypeArguments()[index];
+	}
+
+	private static String describe(Class<?> type) {
+		if (type == boolean.class || type == Boolean.class) {
+			return "true or false";
+		}
+		if (type == Duration.class) {
+			return "a duration such as 200ms or 2s";
+		}
+		if (type == String.class) {
+			return "a string";
+		}
+		return "a number";
+	}
+
+	private static String kind(Object value) {
+		if (value instanceof Map) {
+			return "an object";
+		}
+		if (value instanceof List) {
+			return "a list";
+		}
+		return "'" + abbreviate(String.valueOf(value)) + "'";
+	}
+
+	private static String last(String path) {
+		return path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+	}
+
+	static String abbreviate(String value) {
+		return (value.length() <= 80) ? value : value.substring(0, 77) + "...";
+	}
+
+	/**
+	 * One property of a properties class.
+	 *
+	 * @param name kebab-case name
+	 * @param type generic type of the getter
+	 * @param nullable whether {@code null} is a meaningful value
+	 */
+	private record Property(String name, Type type, boolean nullable) {
+	}
+
+}

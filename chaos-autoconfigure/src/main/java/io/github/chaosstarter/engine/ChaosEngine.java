@@ -1,0 +1,214 @@
+package io.github.chaosstarter.engine;
+
+import java.net.URI;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+
+import io.github.chaosstarter.Chaos;
+import io.github.chaosstarter.InvalidChaosPropertyException;
+import io.github.chaosstarter.config.ChaosProperties;
+
+/**
+ * The one service behind the {@link Chaos} API and the {@code chaos} endpoint, and what
+ * the starter's web and HTTP client adapters ask per request and per outbound call. The
+ * checks they make per call cost one volatile read while chaos is off.
+ *
+ * @author Chaos Starter team
+ */
+public final class ChaosEngine implements SmartInitializingSingleton, DisposableBean {
+
+	private final ChaosRuntime runtime;
+
+	private final ChangeBinder binder;
+
+	private final SpecCompiler compiler;
+
+	private final ChaosGuard guard;
+
+	private final StateView view;
+
+	private final ObjectProvider<ChaosListener> listeners;
+
+	private final ObjectProvider<RequestFacts.Source> requests;
+
+	ChaosEngine(ChaosRuntime runtime, SpecCompiler compiler, StateView view, ObjectProvider<ChaosListener> listeners,
+			ObjectProvider<RequestFacts.Source> requests) {
+		this.runtime = runtime;
+		this.binder = new ChangeBinder(compiler);
+		this.compiler = compiler;
+		this.guard = new ChaosGuard(runtime);
+		this.view = view;
+		this.listeners = listeners;
+		this.requests = requests;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		this.runtime.start(this.listeners.orderedStream().toList(),
+				this.requests.getIfAvailable(() -> RequestFacts.Source.NONE));
+		ChaosStartupReport.log(state(), this.view.kinds());
+	}
+
+	@Override
+	public void destroy() {
+		this.runtime.stop();
+	}
+
+	/**
+	 * Return the current state.
+	 * @return the state
+	 */
+	public Chaos.State state() {
+		return this.view.describe(this.runtime.current(), this.runtime.history());
+	}
+
+	/**
+	 * Apply a change written as the body of {@code POST /actuator/chaos}.
+	 * @param change the change, with the structure of the {@code chaos.*} properties
+	 * @param actor who makes it
+	 * @param description how it arrives
+	 * @return the new state
+	 * @throws InvalidChaosPropertyException when the change is invalid; nothing changed
+	 * then
+	 */
+	public Chaos.State change(Map<String, ?> change, String actor, String description) {
+		@SuppressWarnings("unchecked")
+		Map<String, @Nullable Object> given = (Map<String, @Nullable Object>) change;
+		return describe(this.runtime.update((current) -> this.binder.merge(current, given), actor, description));
+	}
+
+	/**
+	 * Add, replace or remove one assault.
+	 * @param name the assault's name
+	 * @param assault the assault, or {@code null} to remove it
+	 * @param actor who makes the change
+	 * @param description how it arrives
+	 * @return the new state
+	 * @throws InvalidChaosPropertyException when the assault is invalid; nothing changed
+	 * then
+	 */
+	public Chaos.State put(String name, ChaosProperties.@Nullable Assault assault, String actor, String description) {
+		AssaultSpec spec = (assault != null) ? this.compiler.assault(name, assault) : null;
+		return describe(this.runtime.update((current) -> {
+			ChaosSpec next = current.withAssault(name, spec);
+			SpecCompiler.count(next.assaults());
+			return next;
+		}, actor, description));
+	}
+
+	/**
+	 * Switch chaos off and restore every runtime-settable value of the application's own
+	 * configuration.
+	 * @param actor who halts
+	 * @param description how the halt arrives
+	 * @return the new state
+	 */
+	public Chaos.State halt(String actor, String description) {
+		return describe(this.runtime.halt(actor, description));
+	}
+
+	private Chaos.State describe(ChaosState state) {
+		return this.view.describe(state, this.runtime.history());
+	}
+
+	/**
+	 * Return whether chaos is on.
+	 * @return {@code true} while chaos is on
+	 */
+	public boolean enabled() {
+		return this.runtime.current().enabled();
+	}
+
+	/**
+	 * Return whether a request-only assault may strike inbound requests now.
+	 * @return {@code true} while chaos is on and such an assault is enabled
+	 */
+	public boolean requestChaos() {
+		return this.runtime.current().requestChaos();
+	}
+
+	/**
+	 * Return whether an enabled assault has request conditions ({@code http},
+	 * {@code principal}), so that the request must be made known to bean calls.
+	 * @return {@code true} while chaos is on and such an assault is enabled
+	 */
+	public boolean requestConditions() {
+		return this.runtime.current().requestConditions();
+	}
+
+	/**
+	 * Return whether an enabled assault selects requests by their principal, so that a
+	 * reactive request must resolve it first.
+	 * @return {@code true} when a principal condition is active
+	 */
+	public boolean needsPrincipal() {
+		return this.runtime.current().needsPrincipal();
+	}
+
+	/**
+	 * Decide for one inbound request: the request-only assaults.
+	 * @param request the request
+	 * @return the strike, or {@code null} when the request proceeds untouched
+	 */
+	public @Nullable Strike strikeRequest(RequestFacts request) {
+		ChaosState state = this.runtime.current();
+		if (!state.requestChaos() || request.management()) {
+			return null;
+		}
+		return Strike.decide(state, state.requestAssaults(), new Sites.Request(request));
+	}
+
+	/**
+	 * Return whether a client assault may strike outbound calls now.
+	 * @return {@code true} while chaos is on and such an assault is enabled
+	 */
+	public boolean clientChaos() {
+		return this.runtime.current().clientChaos();
+	}
+
+	/**
+	 * Decide for one outbound HTTP call.
+	 * @param method the upper-case HTTP method
+	 * @param uri the URI
+	 * @return the strike, or {@code null} when the call proceeds untouched
+	 */
+	public @Nullable Strike strikeClient(String method, URI uri) {
+		ChaosState state = this.runtime.current();
+		if (!state.clientChaos()) {
+			return null;
+		}
+		return Strike.decide(state, state.clientAssaults(), new Sites.Client(method, uri));
+	}
+
+	/**
+	 * Return whether HTTP responses must be reported to the guard now.
+	 * @return {@code true} while chaos is on and the guard is active
+	 */
+	public boolean guardActive() {
+		return this.guard.active();
+	}
+
+	/**
+	 * Report one HTTP server response (not one of an actuator endpoint) to the guard.
+	 * @param status the response status
+	 */
+	public void served(int status) {
+		this.guard.record(status);
+	}
+
+	/**
+	 * Write a duration as in configuration files, whatever its size: {@code 30s},
+	 * {@code 200ms}, {@code 2m}.
+	 * @param duration the duration
+	 * @return the text
+	 */
+	public static String format(java.time.Duration duration) {
+		return SpecCompiler.format(duration);
+	}
+
+}

@@ -1,0 +1,100 @@
+package io.github.chaosstarter.engine;
+
+import java.lang.reflect.Method;
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Told of every injection and every change of the chaos state. Beans of this type are
+ * registered with the engine once the application context is ready. Callbacks run on the
+ * calling thread; they must be cheap and must not throw.
+ *
+ * @author Chaos Starter team
+ */
+public interface ChaosListener {
+
+	/**
+	 * Called for each injected fault, and for each fault a dry run counts.
+	 * @param injection what was injected
+	 */
+	default void onInjection(Injection injection) {
+	}
+
+	/**
+	 * Called when an injected delay ends before its time because the caller gave up on
+	 * the call (a time limiter, a cancelled subscription).
+	 * @param injection the delay's injection
+	 */
+	default void onDelayCancelled(Injection injection) {
+	}
+
+	/**
+	 * Called after each change of the chaos state, and once with the application's own
+	 * configuration when the context is ready.
+	 * @param change the change
+	 */
+	default void onChange(Change change) {
+	}
+
+	/**
+	 * One injected fault.
+	 *
+	 * @param assault the assault's name
+	 * @param effect the effect: {@code exception}, {@code latency},
+	 * {@code error-response} or {@code kill}
+	 * @param target what was attacked, e.g. {@code PaymentClient.charge} or
+	 * {@code GET payments.example.com/charge}
+	 * @param beanName the attacked bean's name, or {@code null} for requests and outbound
+	 * calls
+	 * @param beanType the attacked bean's user class, or {@code null}
+	 * @param beanKind the attacked bean's kind ({@code service}, {@code rest-controller},
+	 * ...), or {@code null}
+	 * @param method the attacked method, or {@code null}
+	 * @param failure the injected exception, if any
+	 * @param delayNanos the injected delay, zero if none
+	 * @param dryRun whether nothing was injected because of a dry run
+	 * @param nanoTime {@link System#nanoTime()} when it was decided, which is when its
+	 * delay starts
+	 * @param at when it was decided
+	 */
+	record Injection(String assault, String effect, String target, @Nullable String beanName,
+			@Nullable Class<?> beanType, @Nullable String beanKind, @Nullable Method method,
+			@Nullable Throwable failure, long delayNanos, boolean dryRun, long nanoTime, Instant at) {
+
+	}
+
+	/**
+	 * One change of the chaos state.
+	 *
+	 * @param wasEnabled whether chaos was on before
+	 * @param enabled whether chaos is on now
+	 * @param actor who made it: a principal's name, {@code endpoint}, {@code api},
+	 * {@code auto-halt}, {@code guard} or {@code configuration}
+	 * @param description how it arrived or why it happened
+	 * @param changes what changed, one sentence per difference
+	 * @param at when
+	 */
+	record Change(boolean wasEnabled, boolean enabled, String actor, String description, List<String> changes,
+			Instant at) {
+
+		/**
+		 * Return whether this change switched chaos on.
+		 * @return {@code true} from off to on
+		 */
+		public boolean enabledChaos() {
+			return !this.wasEnabled && this.enabled;
+		}
+
+		/**
+		 * Return whether this change switched chaos off.
+		 * @return {@code true} from on to off
+		 */
+		public boolean disabledChaos() {
+			return this.wasEnabled && !this.enabled;
+		}
+
+	}
+
+}

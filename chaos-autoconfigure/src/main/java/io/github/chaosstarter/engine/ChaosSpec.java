@@ -1,0 +1,61 @@
+package io.github.chaosstarter.engine;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Validated, immutable chaos configuration: what {@code chaos.*} properties or a change
+ * describe.
+ *
+ * @param enabled whether chaos is on
+ * @param dryRun whether to count instead of inject
+ * @param seed seed of the random generator, or {@code null}
+ * @param duration how long chaos stays on after it was enabled, zero for no limit
+ * @param guard the in-app safety stop
+ * @param assaults assaults by name, in declaration order
+ * @author Chaos Starter team
+ */
+record ChaosSpec(boolean enabled, boolean dryRun, @Nullable Long seed, Duration duration, GuardSpec guard,
+		Map<String, AssaultSpec> assaults) {
+
+	static final ChaosSpec OFF = new ChaosSpec(false, false, null, Duration.ZERO,
+			new GuardSpec(1.0, Duration.ofSeconds(30)), Map.of());
+
+	ChaosSpec {
+		assaults = Collections.unmodifiableMap(new LinkedHashMap<>(assaults));
+	}
+
+	ChaosSpec withEnabled(boolean enabled) {
+		return new ChaosSpec(enabled, this.dryRun, this.seed, this.duration, this.guard, this.assaults);
+	}
+
+	ChaosSpec withAssault(String name, @Nullable AssaultSpec assault) {
+		Map<String, AssaultSpec> assaults = new LinkedHashMap<>(this.assaults);
+		if (assault != null) {
+			assaults.put(name, assault);
+		}
+		else {
+			assaults.remove(name);
+		}
+		return new ChaosSpec(this.enabled, this.dryRun, this.seed, this.duration, this.guard, assaults);
+	}
+
+	/**
+	 * Safety stop settings.
+	 *
+	 * @param maxErrorRate share of 5xx responses above which chaos halts, 1.0 for off
+	 * @param window window of the measurement
+	 */
+	record GuardSpec(double maxErrorRate, Duration window) {
+
+		boolean active() {
+			return this.maxErrorRate < 1.0;
+		}
+
+	}
+
+}

@@ -1,0 +1,170 @@
+package io.github.chaosstarter.engine;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the assaults do to one call, decided by the one rule shared by bean methods,
+ * inbound requests and outbound calls: each matching assault is drawn in declaration
+ * order; latencies add up; the first exception, error-response or kill effect decides the
+ * outcome and later ones are not drawn; every hit is reported to the listeners; in
+ * dry-run mode hits are counted and reported but nothing is applied. The web and HTTP
+ * client adapters apply a strike as their stack needs.
+ *
+ * @author Chaos Starter team
+ */
+public final class Strike {
+
+	private final long delayNanos;
+
+	private final @Nullable Assault terminal;
+
+	private final @Nullable Throwable failure;
+
+	private final ChaosListener.@Nullable Injection delay;
+
+	private final Dispatch dispatch;
+
+	private Strike(long delayNanos, @Nullable Assault terminal, @Nullable Throwable failure,
+			ChaosListener.@Nullable Injection delay, Dispatch dispatch) {
+		this.delayNanos = delayNanos;
+		this.terminal = terminal;
+		this.failure = failure;
+		this.delay = delay;
+		this.dispatch = dispatch;
+	}
+
+	/**
+	 * Decide for one call.
+	 * @param state the state, read once for the call
+	 * @param candidates the assaults that may select the call
+	 * @param site where the call happens
+	 * @return what to apply, or {@code null} when the call proceeds untouched
+	 */
+	static @Nullable Strike decide(ChaosState state, Assault[] candidates, InjectionSite site) {
+		boolean dryRun = state.spec().dryRun();
+		ChaosRandom random = state.random();
+		Dispatch dispatch = state.dispatch();
+		long delayNanos = 0;
+		Assault terminal = null;
+		Throwable failure = null;
+		ChaosListener.Injection delay = null;
+		for (int i = 0; i < candidates.length; i++) {
+			Assault assault = candidates[i];
+			AssaultSpec.EffectSpec effect = assault.spec().effect();
+			boolean latency = effect instanceof AssaultSpec.LatencySpec;
+			if ((terminal != null && !latency) || !site.matches(i, assault, dispatch)
+					|| !assault.decide(random, dryRun)) {
+				continue;
+			}
+			if (effect instanceof AssaultSpec.LatencySpec spec) {
+				long nanos = random.nextLong(spec.min().toNanos(), spec.max().toNanos());
+				delayNanos += nanos;
+				ChaosListener.Injection injection = dispatch.injected(assault, site, null, nanos, dryRun);
+				delay = (delay != null) ? delay : injection;
+				continue;
+			}
+			terminal = assault;
+			failure = site.failure(assault, effect);
+			if (failure != null && !dryRun) {
+				InjectedFaults.mark(failure);
+			}
+			dispatch.injected(assault, site, failure, 0, dryRun);
+		}
+		if (dryRun || (terminal == null && delayNanos == 0)) {
+			return null;
+		}
+		return new Strike(delayNanos, terminal, failure, delay, dispatch);
+	}
+
+	/**
+	 * Return the total delay to inject before the call proceeds or fails.
+	 * @return the delay in nanoseconds, zero for none
+	 */
+	public long delayNanos() {
+		return this.delayNanos;
+	}
+
+	/**
+	 * Return the exception to throw or signal.
+	 * @return the exception, or {@code null}
+	 */
+	public @Nullable Throwable failure() {
+		return this.failure;
+	}
+
+	/**
+	 * Return the name of the assault whose exception, error-response or kill effect
+	 * applies.
+	 * @return the name, or {@code null} when only latency applies
+	 */
+	public @Nullable String assault() {
+		return (this.terminal != null) ? this.terminal.name() : null;
+	}
+
+	/**
+	 * Return the status of the error response to answer with.
+	 * @return the status, or {@code 0} when no error-response effect applies
+	 */
+	public int errorStatus() {
+		return (errorResponse() != null) ? errorResponse().status() : 0;
+	}
+
+	/**
+	 * Return the value of the error response's {@code Retry-After}.
+	 * @return the duration, or {@code null}
+	 */
+	public @Nullable Duration retryAfter() {
+		return (errorResponse() != null) ? errorResponse().retryAfter() : null;
+	}
+
+	/**
+	 * Return whether a kill effect applies.
+	 * @return {@code true} to stop the application
+	 */
+	public boolean kills() {
+		return killSpec() != null;
+	}
+
+	/**
+	 * Stop the application as the kill effect says. Does nothing without one.
+	 */
+	public void kill() {
+		AssaultSpec.KillSpec kill = killSpec();
+		if (kill != null && this.terminal != null) {
+			this.dispatch.kill(this.terminal.name(), kill);
+		}
+	}
+
+	/**
+	 * Tell that the injected delay was cut short because the caller gave up on the call:
+	 * called by reactive delays on cancellation, on the cancelling thread.
+	 */
+	public void delayCancelled() {
+		ChaosListener.Injection delay = this.delay;
+		if (delay != null) {
+			InjectedFaults.cancelledDelay(delay);
+			this.dispatch.cancelled(delay);
+		}
+	}
+
+	ChaosListener.@Nullable Injection delayInjection() {
+		return this.delay;
+	}
+
+	Dispatch dispatch() {
+		return this.dispatch;
+	}
+
+	AssaultSpec.@Nullable KillSpec killSpec() {
+		return (this.terminal != null && this.terminal.spec().effect() instanceof AssaultSpec.KillSpec kill) ? kill
+				: null;
+	}
+
+	private AssaultSpec.@Nullable ErrorResponseSpec errorResponse() {
+		return (this.terminal != null
+				&& this.terminal.spec().effect() instanceof AssaultSpec.ErrorResponseSpec response) ? response : null;
+	}
+
+}

@@ -1,0 +1,84 @@
+package io.github.chaosstarter.web;
+
+import java.time.Duration;
+
+import reactor.core.publisher.Mono;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
+import org.springframework.web.reactive.function.client.ExchangeFunction;
+import org.springframework.web.reactive.function.client.WebClientException;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+
+import io.github.chaosstarter.engine.ChaosEngine;
+import io.github.chaosstarter.engine.Strike;
+
+/**
+ * Applies client assaults to calls made through {@code WebClient}: an exception effect
+ * errors the exchange as a connection failure would ({@link WebClientRequestException}),
+ * latency delays the exchange without blocking, and an error response is returned without
+ * sending the request.
+ *
+ * @author Chaos Starter team
+ */
+final class ChaosExchangeFilterFunction implements ExchangeFilterFunction {
+
+	private final ObjectProvider<ChaosEngine> engines;
+
+	private volatile @Nullable ChaosEngine engine;
+
+	ChaosExchangeFilterFunction(ObjectProvider<ChaosEngine> engines) {
+		this.engines = engines;
+	}
+
+	private ChaosEngine engine() {
+		ChaosEngine engine = this.engine;
+		if (engine == null) {
+			engine = this.engines.getObject();
+			this.engine = engine;
+		}
+		return engine;
+	}
+
+	@Override
+	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
+		return Mono.defer(() -> {
+			Strike decision = engine().strikeClient(request.method().name(), request.url());
+			if (decision == null) {
+				return next.exchange(request);
+			}
+			Mono<ClientResponse> outcome = outcome(decision, request, next);
+			return (decision.delayNanos() > 0) ? Mono.delay(Duration.ofNanos(decision.delayNanos()))
+				.doOnCancel(decision::delayCancelled)
+				.then(outcome) : outcome;
+		});
+	}
+
+	private Mono<ClientResponse> outcome(Strike decision, ClientRequest request, ExchangeFunction next) {
+		Throwable failure = decision.failure();
+		if (failure != null) {
+			Throwable signalled = (failure instanceof WebClientException) ? failure
+					: new WebClientRequestException(failure, request.method(), request.url(), request.headers());
+			return Mono.error(signalled);
+		}
+		ChaosProblem problem = ChaosProblem.of(decision);
+		if (problem != null) {
+			ClientResponse.Builder response = ClientResponse.create(HttpStatusCode.valueOf(problem.status()))
+				.header(ChaosProblem.ASSAULT_HEADER, problem.assault())
+				.header("Content-Type", MediaType.APPLICATION_PROBLEM_JSON_VALUE)
+				.body(problem.json());
+			if (problem.retryAfter() != null) {
+				response.header(ChaosProblem.RETRY_AFTER_HEADER, problem.retryAfter());
+			}
+			return Mono.just(response.build());
+		}
+		return Mono.defer(() -> next.exchange(request));
+	}
+
+}
