@@ -211,4 +211,15 @@ public final class ChaosEngine implements SmartInitializingSingleton, Disposable
 		return SpecCompiler.format(duration);
 	}
 
+	/**
+	 * Name a method as reports and logs show it: {@code SimpleClassName.method}, with the
+	 * parameter types when the class has several public methods of that name.
+	 * @param type the bean's user class
+	 * @param method the method
+	 * @return the name, e.g. {@code OwnerRepository.findAll(Pageable)}
+	 */
+	public static String describe(Class<?> type, java.lang.reflect.Method method) {
+		return BeanInfo.shortName(type, method);
+	}
+
 }

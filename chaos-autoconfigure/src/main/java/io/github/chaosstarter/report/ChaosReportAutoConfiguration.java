@@ -40,8 +40,14 @@ public final class ChaosReportAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(Chaos.Reports.class)
-	ResilienceRecorder resilienceRecorder() {
-		return new ResilienceRecorder(Clock.systemUTC());
+	ResilienceRecorder resilienceRecorder(ObjectProvider<InstanceSettings> instanceSettings) {
+		return new ResilienceRecorder(Clock.systemUTC(), instanceSettings);
+	}
+
+	@Bean
+	@ConditionalOnBean(ResilienceRecorder.class)
+	ResilienceEvents resilienceEvents(ResilienceRecorder resilienceRecorder) {
+		return new ResilienceEvents(resilienceRecorder);
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -49,9 +55,14 @@ public final class ChaosReportAutoConfiguration {
 	static class Resilience4jConfiguration {
 
 		@Bean
-		Resilience4jObserver chaosResilience4jObserver(ObjectProvider<ResilienceRecorder> resilienceRecorder,
-				ListableBeanFactory beanFactory) {
-			return new Resilience4jObserver(resilienceRecorder, beanFactory);
+		Resilience4jInstances chaosResilience4jInstances(ListableBeanFactory beanFactory) {
+			return new Resilience4jInstances(beanFactory);
+		}
+
+		@Bean
+		Resilience4jObserver chaosResilience4jObserver(Resilience4jInstances chaosResilience4jInstances,
+				ObjectProvider<ResilienceEvents> resilienceEvents) {
+			return new Resilience4jObserver(chaosResilience4jInstances, resilienceEvents);
 		}
 
 	}
@@ -64,8 +75,8 @@ public final class ChaosReportAutoConfiguration {
 		@Bean
 		@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 		static FallbackObservingPostProcessor chaosFallbackObservingPostProcessor(
-				ObjectProvider<ResilienceRecorder> resilienceRecorder) {
-			return new FallbackObservingPostProcessor(resilienceRecorder);
+				ObjectProvider<ResilienceEvents> resilienceEvents) {
+			return new FallbackObservingPostProcessor(resilienceEvents);
 		}
 
 	}
@@ -75,8 +86,8 @@ public final class ChaosReportAutoConfiguration {
 	static class SpringRetryConfiguration {
 
 		@Bean
-		SpringRetryListener chaosSpringRetryListener(ObjectProvider<ResilienceRecorder> resilienceRecorder) {
-			return new SpringRetryListener(resilienceRecorder);
+		SpringRetryListener chaosSpringRetryListener(ObjectProvider<ResilienceEvents> resilienceEvents) {
+			return new SpringRetryListener(resilienceEvents);
 		}
 
 	}
@@ -86,8 +97,8 @@ public final class ChaosReportAutoConfiguration {
 	static class MetricsConfiguration {
 
 		@Bean
-		ReportMetrics chaosReportMetrics(ObjectProvider<ResilienceRecorder> resilienceRecorder) {
-			return new ReportMetrics(resilienceRecorder);
+		ReportMetrics chaosReportMetrics(ObjectProvider<Chaos.Reports> reports) {
+			return new ReportMetrics(reports);
 		}
 
 	}

@@ -1,6 +1,5 @@
 package io.github.chaosstarter.report;
 
-import java.lang.reflect.Method;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,19 +10,19 @@ import java.util.concurrent.atomic.LongAdder;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.chaosstarter.engine.InjectedFaults;
 import io.github.chaosstarter.report.ResilienceReport.Transition;
 
 /**
- * The mutable record of one experiment: what was injected and what each resilience
- * instance did about it. Thread-safe; written by listeners on application threads, read
- * when a report is made. A new experiment replaces the old one as a whole.
+ * The counts of one experiment: what was injected and, per resilience instance, what its
+ * own events showed for calls that carried an injected fault. Thread-safe; replaced whole
+ * when a new experiment starts. Bounded: one entry per instance and method, a few
+ * counters each, at most {@value #MAX_TRANSITIONS} transitions per breaker.
  *
  * @author Chaos Starter team
  */
 final class Experiment {
 
-	private static final int MAX_CAUSE_DEPTH = 16;
+	static final int MAX_TRANSITIONS = 100;
 
 	final Instant since;
 
@@ -37,21 +36,15 @@ final class Experiment {
 
 	final Map<String, RetryStats> retries = new ConcurrentHashMap<>();
 
-	final Map<String, TimeLimiterStats> timeLimiters = new ConcurrentHashMap<>();
+	final Map<String, LimiterStats> timeLimiters = new ConcurrentHashMap<>();
 
 	final Map<String, BulkheadStats> bulkheads = new ConcurrentHashMap<>();
 
+	final Map<String, BulkheadStats> threadPoolBulkheads = new ConcurrentHashMap<>();
+
 	final Map<FallbackKey, FallbackStats> fallbacks = new ConcurrentHashMap<>();
 
-	final Map<String, UnprotectedStats> unprotected = new ConcurrentHashMap<>();
-
-	/** Methods attacked in this experiment, with their guards and bean kind. */
-	final Map<Method, Attacked> attacked = new ConcurrentHashMap<>();
-
-	/**
-	 * Whether anything was injected: events of real failures cost no look-up until then.
-	 */
-	private volatile boolean anyInjected;
+	final Map<String, MethodStats> methods = new ConcurrentHashMap<>();
 
 	Experiment(Instant since, Map<String, String> breakerStatesAtStart) {
 		this.since = since;
@@ -63,28 +56,6 @@ final class Experiment {
 		this.byAssault.computeIfAbsent(assault, (key) -> new LongAdder()).increment();
 	}
 
-	void markInjected(Throwable failure) {
-		// the runtime marks the exception itself; nothing is kept per injection
-		this.anyInjected = true;
-	}
-
-	/**
-	 * Return the injected exception in the cause chain of the given one, so that a
-	 * failure that a layer wrapped still counts.
-	 * @param failure what a resilience library saw
-	 * @return the injected exception or {@code null}
-	 */
-	@Nullable Throwable injected(@Nullable Throwable failure) {
-		if (!this.anyInjected) {
-			return null;
-		}
-		return InjectedFaults.injectedIn(failure, MAX_CAUSE_DEPTH);
-	}
-
-	boolean isInjected(@Nullable Throwable failure) {
-		return injected(failure) != null;
-	}
-
 	BreakerStats breaker(String name) {
 		return this.breakers.computeIfAbsent(name, (key) -> new BreakerStats());
 	}
@@ -93,39 +64,33 @@ final class Experiment {
 		return this.retries.computeIfAbsent(name, (key) -> new RetryStats());
 	}
 
-	TimeLimiterStats timeLimiter(String name) {
-		return this.timeLimiters.computeIfAbsent(name, (key) -> new TimeLimiterStats());
+	LimiterStats timeLimiter(String name) {
+		return this.timeLimiters.computeIfAbsent(name, (key) -> new LimiterStats());
 	}
 
-	BulkheadStats bulkhead(String name) {
-		return this.bulkheads.computeIfAbsent(name, (key) -> new BulkheadStats());
+	BulkheadStats bulkhead(String name, boolean threadPool) {
+		return (threadPool ? this.threadPoolBulkheads : this.bulkheads).computeIfAbsent(name,
+				(key) -> new BulkheadStats());
 	}
 
 	FallbackStats fallback(String method, String fallbackMethod) {
 		return this.fallbacks.computeIfAbsent(new FallbackKey(method, fallbackMethod), (key) -> new FallbackStats());
 	}
 
-	UnprotectedStats unprotected(String method) {
-		return this.unprotected.computeIfAbsent(method, (key) -> new UnprotectedStats());
+	MethodStats method(String method, List<Guard> guards, boolean restController) {
+		return this.methods.computeIfAbsent(method, (key) -> new MethodStats(guards, restController));
 	}
 
-	/** Sample of the injected exception types that explain a verdict. */
+	/** The first injected exception type that explains a verdict, and how many. */
 	static final class Sample {
 
 		private volatile @Nullable String type;
 
-		private volatile @Nullable String key;
-
 		final AtomicLong count = new AtomicLong();
 
 		void add(Throwable failure) {
-			add(failure, null);
-		}
-
-		void add(Throwable failure, @Nullable String key) {
 			this.count.incrementAndGet();
 			if (this.type == null) {
-				this.key = key;
 				this.type = failure.getClass().getName();
 			}
 		}
@@ -134,41 +99,53 @@ final class Experiment {
 			return this.type;
 		}
 
-		@Nullable String key() {
-			return this.key;
+	}
+
+	/** Injected delays that reached an instance. */
+	static final class Delays {
+
+		final AtomicLong count = new AtomicLong();
+
+		final AtomicLong longestNanos = new AtomicLong();
+
+		void add(long nanos) {
+			this.count.incrementAndGet();
+			this.longestNanos.accumulateAndGet(nanos, Math::max);
 		}
 
 	}
 
 	static final class BreakerStats {
 
-		/** Injected exceptions thrown inside the breaker. */
-		final AtomicLong reached = new AtomicLong();
+		final AtomicLong injectedFailures = new AtomicLong();
 
-		/** Injected exceptions it recorded as failures. */
-		final AtomicLong failures = new AtomicLong();
+		final AtomicLong realFailures = new AtomicLong();
 
-		/** Injected delays inside it. */
-		final AtomicLong delays = new AtomicLong();
+		final AtomicLong injectedSlowCalls = new AtomicLong();
 
-		final AtomicLong longestDelayNanos = new AtomicLong();
+		final AtomicLong calls = new AtomicLong();
 
 		final Sample ignored = new Sample();
 
 		final Sample notRecorded = new Sample();
 
+		final Delays delays = new Delays();
+
 		final AtomicLong notPermitted = new AtomicLong();
+
+		final AtomicLong notPermittedAfterInjection = new AtomicLong();
 
 		final List<Transition> transitions = new CopyOnWriteArrayList<>();
 
-		/** Metrics when it opened after injected failures: failed, buffered, rate. */
-		volatile @Nullable String openedBecause;
+		void transition(Transition transition) {
+			if (this.transitions.size() < MAX_TRANSITIONS) {
+				this.transitions.add(transition);
+			}
+		}
 
 	}
 
 	static final class RetryStats {
-
-		final AtomicLong reached = new AtomicLong();
 
 		final AtomicLong attempts = new AtomicLong();
 
@@ -180,30 +157,33 @@ final class Experiment {
 
 	}
 
-	static final class TimeLimiterStats {
-
-		final AtomicLong latencyInjections = new AtomicLong();
-
-		final AtomicLong longestDelayNanos = new AtomicLong();
+	static final class LimiterStats {
 
 		final AtomicLong timeouts = new AtomicLong();
 
-		final AtomicLong failuresReached = new AtomicLong();
+		final AtomicLong otherTimeouts = new AtomicLong();
+
+		final Delays longer = new Delays();
+
+		final Delays within = new Delays();
+
+		final AtomicLong failures = new AtomicLong();
 
 	}
 
 	static final class BulkheadStats {
 
-		/** Injections (failures and delays) inside it. */
-		final AtomicLong reached = new AtomicLong();
+		final AtomicLong rejectedAfterInjection = new AtomicLong();
 
-		final AtomicLong rejected = new AtomicLong();
+		final AtomicLong otherRejections = new AtomicLong();
+
+		final Delays delays = new Delays();
+
+		final AtomicLong failures = new AtomicLong();
 
 	}
 
 	static final class FallbackStats {
-
-		final AtomicLong reached = new AtomicLong();
 
 		final AtomicLong invocations = new AtomicLong();
 
@@ -211,25 +191,25 @@ final class Experiment {
 
 	}
 
-	static final class UnprotectedStats {
+	/** What one attacked method received. */
+	static final class MethodStats {
 
-		final AtomicLong injectedFailures = new AtomicLong();
+		final List<Guard> guards;
 
-		final AtomicLong injections = new AtomicLong();
+		final boolean restController;
+
+		final AtomicLong failures = new AtomicLong();
+
+		final Delays delays = new Delays();
+
+		MethodStats(List<Guard> guards, boolean restController) {
+			this.guards = guards;
+			this.restController = restController;
+		}
 
 	}
 
 	record FallbackKey(String method, String fallbackMethod) {
-	}
-
-	/**
-	 * An attacked method.
-	 *
-	 * @param name {@code SimpleClassName.method}
-	 * @param guards its guards
-	 * @param restController whether its bean is a {@code @RestController}
-	 */
-	record Attacked(String name, List<Guard> guards, boolean restController) {
 	}
 
 }

@@ -13,9 +13,9 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  */
 class FallbackObservingPostProcessor implements BeanPostProcessor {
 
-	private final ObjectProvider<ResilienceRecorder> recorder;
+	private final ObjectProvider<ResilienceEvents> recorder;
 
-	FallbackObservingPostProcessor(ObjectProvider<ResilienceRecorder> recorder) {
+	FallbackObservingPostProcessor(ObjectProvider<ResilienceEvents> recorder) {
 		this.recorder = recorder;
 	}
 

@@ -26,6 +26,9 @@ record Guard(Kind kind, String name, String fallbackMethod) {
 
 		BULKHEAD("io.github.resilience4j.bulkhead.annotation.Bulkhead"),
 
+		/** {@code @Bulkhead(type = THREADPOOL)}: found through {@link #BULKHEAD}. */
+		THREAD_POOL_BULKHEAD("io.github.resilience4j.bulkhead.annotation.Bulkhead"),
+
 		RATE_LIMITER("io.github.resilience4j.ratelimiter.annotation.RateLimiter"),
 
 		SPRING_RETRY("org.springframework.resilience.annotation.Retryable");

@@ -11,6 +11,8 @@ import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
 
+import io.github.chaosstarter.engine.ChaosEngine;
+
 /**
  * The resilience mechanisms that guard a method: Resilience4j annotations and Spring
  * Framework's {@code @Retryable} on the method or, where the method has none of that
@@ -37,20 +39,15 @@ final class Guards {
 		return guards;
 	}
 
-	/**
-	 * Return every method seen so far with its guards.
-	 * @return the methods
-	 */
-	Map<Method, List<Guard>> known() {
-		return this.cache;
-	}
-
 	static List<Guard> find(Method method, Class<?> type) {
 		Method specific = AopUtils.getMostSpecificMethod(method, type);
 		MergedAnnotations onMethod = MergedAnnotations.from(specific, SearchStrategy.TYPE_HIERARCHY);
 		MergedAnnotations onClass = MergedAnnotations.from(type, SearchStrategy.TYPE_HIERARCHY);
 		List<Guard> guards = new ArrayList<>();
 		for (Guard.Kind kind : Guard.Kind.values()) {
+			if (kind == Guard.Kind.THREAD_POOL_BULKHEAD) {
+				continue;
+			}
 			MergedAnnotation<?> annotation = onMethod.get(kind.annotation);
 			if (!annotation.isPresent()) {
 				annotation = onClass.get(kind.annotation);
@@ -67,11 +64,15 @@ final class Guards {
 			return new Guard(kind, shortName(type, method), "");
 		}
 		String fallback = annotation.hasNonDefaultValue("fallbackMethod") ? annotation.getString("fallbackMethod") : "";
+		if (kind == Guard.Kind.BULKHEAD && annotation.hasNonDefaultValue("type")
+				&& "THREADPOOL".equals(String.valueOf(annotation.getValue("type").orElse(null)))) {
+			return new Guard(Guard.Kind.THREAD_POOL_BULKHEAD, annotation.getString("name"), fallback);
+		}
 		return new Guard(kind, annotation.getString("name"), fallback);
 	}
 
 	static String shortName(Class<?> type, Method method) {
-		return type.getSimpleName() + "." + method.getName();
+		return ChaosEngine.describe(type, method);
 	}
 
 }

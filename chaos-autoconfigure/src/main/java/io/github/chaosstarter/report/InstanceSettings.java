@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the report needs to know about the application's resilience instances: their
- * names, their configuration and their current state, in plain Java terms so that the
- * verdict logic can be driven without Resilience4j or Spring.
+ * names, their configuration and their state, in plain Java terms so that the verdict
+ * logic runs without Resilience4j or Spring.
  *
  * @author Chaos Starter team
  */
@@ -31,11 +31,20 @@ interface InstanceSettings {
 		return Set.of();
 	}
 
-	default Set<String> bulkheads() {
+	/**
+	 * Return the bulkheads by name, semaphore and thread-pool ones apart.
+	 * @param threadPool {@code true} for thread-pool bulkheads
+	 * @return the names
+	 */
+	default Set<String> bulkheads(boolean threadPool) {
 		return Set.of();
 	}
 
-	default @Nullable Integer bulkheadMaxConcurrentCalls(String name) {
+	/**
+	 * Return a bulkhead's limit: {@code maxConcurrentCalls} of a semaphore bulkhead,
+	 * {@code maxThreadPoolSize + queueCapacity} of a thread-pool one.
+	 */
+	default @Nullable String bulkheadLimit(String name, boolean threadPool) {
 		return null;
 	}
 
@@ -70,13 +79,14 @@ interface InstanceSettings {
 	 * @param failureRateThreshold the failure rate threshold in percent
 	 * @param slidingWindowSize the sliding window size
 	 * @param countBased whether the sliding window counts calls (else seconds)
+	 * @param halfOpenCalls permitted calls in the half-open state
 	 * @param records whether an exception is recorded as a failure
 	 * @param ignores whether an exception is ignored
 	 * @param slowCallDurationThreshold how long a call must take to count as slow
 	 * @param slowCallRateThreshold the slow call rate threshold in percent
 	 */
 	record BreakerSettings(int minimumNumberOfCalls, float failureRateThreshold, int slidingWindowSize,
-			boolean countBased, Predicate<Throwable> records, Predicate<Throwable> ignores,
+			boolean countBased, int halfOpenCalls, Predicate<Throwable> records, Predicate<Throwable> ignores,
 			Duration slowCallDurationThreshold, float slowCallRateThreshold) {
 	}
 
@@ -84,13 +94,10 @@ interface InstanceSettings {
 	 * A retry's configuration.
 	 *
 	 * @param maxAttempts the maximum attempts, the first call included
-	 * @param retries whether an exception is retried
 	 * @param fixedWait the wait between attempts when it is fixed and without jitter,
 	 * else {@code null}
-	 * @param ignoredBy the configuration key that stops an exception from being retried
 	 */
-	record RetrySettings(int maxAttempts, Predicate<Throwable> retries, @Nullable Duration fixedWait,
-			java.util.function.Function<Throwable, String> ignoredBy) {
+	record RetrySettings(int maxAttempts, @Nullable Duration fixedWait) {
 	}
 
 }

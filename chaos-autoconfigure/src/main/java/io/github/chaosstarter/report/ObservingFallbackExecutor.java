@@ -31,14 +31,14 @@ class ObservingFallbackExecutor extends FallbackExecutor {
 
 	private final FallbackExecutor delegate;
 
-	private final ObjectProvider<ResilienceRecorder> recorderProvider;
+	private final ObjectProvider<ResilienceEvents> recorderProvider;
 
-	private volatile @Nullable ResilienceRecorder recorder;
+	private volatile @Nullable ResilienceEvents recorder;
 
 	private volatile boolean resolved;
 
 	@SuppressWarnings("NullAway")
-	ObservingFallbackExecutor(FallbackExecutor delegate, ObjectProvider<ResilienceRecorder> recorder) {
+	ObservingFallbackExecutor(FallbackExecutor delegate, ObjectProvider<ResilienceEvents> recorder) {
 		super(null, null);
 		this.delegate = delegate;
 		this.recorderProvider = recorder;
@@ -48,7 +48,7 @@ class ObservingFallbackExecutor extends FallbackExecutor {
 	 * Resolve the recorder once: a bean look-up per guarded call would cost even while
 	 * chaos is off.
 	 */
-	private @Nullable ResilienceRecorder recorder() {
+	private @Nullable ResilienceEvents recorder() {
 		if (!this.resolved) {
 			this.recorder = this.recorderProvider.getIfAvailable();
 			this.resolved = true;
@@ -59,9 +59,8 @@ class ObservingFallbackExecutor extends FallbackExecutor {
 	@Override
 	public Object execute(ProceedingJoinPoint proceedingJoinPoint, Method method, String fallbackMethodValue,
 			CheckedSupplier<Object> primaryFunction) throws Throwable {
-		ResilienceRecorder recorder = recorder();
-		if (recorder == null || fallbackMethodValue == null || fallbackMethodValue.isEmpty()
-				|| !recorder.chaosActive()) {
+		ResilienceEvents recorder = recorder();
+		if (recorder == null || fallbackMethodValue == null || fallbackMethodValue.isEmpty() || !recorder.active()) {
 			return this.delegate.execute(proceedingJoinPoint, method, fallbackMethodValue, primaryFunction);
 		}
 		Outcome outcome = new Outcome(recorder, guardedName(proceedingJoinPoint, method), fallbackMethodValue);
@@ -95,7 +94,7 @@ class ObservingFallbackExecutor extends FallbackExecutor {
 	 */
 	static final class Outcome {
 
-		private final ResilienceRecorder recorder;
+		private final ResilienceEvents recorder;
 
 		private final String method;
 
@@ -105,7 +104,7 @@ class ObservingFallbackExecutor extends FallbackExecutor {
 
 		private volatile boolean reported;
 
-		Outcome(ResilienceRecorder recorder, String method, String fallbackMethod) {
+		Outcome(ResilienceEvents recorder, String method, String fallbackMethod) {
 			this.recorder = recorder;
 			this.method = method;
 			this.fallbackMethod = fallbackMethod;
@@ -138,8 +137,20 @@ class ObservingFallbackExecutor extends FallbackExecutor {
 			return value;
 		}
 
+		/**
+		 * The primary call failed: decided now, on the thread that signals it, whether an
+		 * injected fault caused it.
+		 */
 		void failed(Throwable failure) {
-			this.primaryFailure = unwrap(failure);
+			Throwable unwrapped = unwrap(failure);
+			try {
+				if (this.primaryFailure == null && this.recorder.injected(unwrapped)) {
+					this.primaryFailure = unwrapped;
+				}
+			}
+			catch (RuntimeException ex) {
+				// observation must never change the application's outcome
+			}
 		}
 
 		void finished(boolean served) {

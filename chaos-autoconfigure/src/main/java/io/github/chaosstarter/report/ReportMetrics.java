@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.beans.factory.ObjectProvider;
 
+import io.github.chaosstarter.Chaos;
+
 /**
  * Gauge {@code chaos.report.verdicts} (tag {@code verdict}): how many circuit breakers,
  * retries, fallbacks, time limiters and bulkheads of the current experiment have each
@@ -17,15 +19,15 @@ import org.springframework.beans.factory.ObjectProvider;
  */
 class ReportMetrics implements MeterBinder {
 
-	private final ObjectProvider<ResilienceRecorder> reporter;
+	private final ObjectProvider<Chaos.Reports> reporter;
 
-	ReportMetrics(ObjectProvider<ResilienceRecorder> reporter) {
+	ReportMetrics(ObjectProvider<Chaos.Reports> reporter) {
 		this.reporter = reporter;
 	}
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		ResilienceRecorder reporter = this.reporter.getIfAvailable();
+		Chaos.Reports reporter = this.reporter.getIfAvailable();
 		if (reporter == null) {
 			return;
 		}

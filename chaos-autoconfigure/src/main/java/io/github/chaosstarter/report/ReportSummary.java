@@ -45,8 +45,8 @@ final class ReportSummary {
 					limiter.reason(), List.of());
 		}
 		for (ResilienceReport.BulkheadReport bulkhead : report.bulkheads()) {
-			line(out, "bulkhead `" + bulkhead.name() + "`", bulkhead.verdict(), bulkhead.rejectedCalls() + " rejected",
-					bulkhead.reason(), List.of());
+			line(out, "bulkhead `" + bulkhead.name() + "` (" + bulkhead.type() + ")", bulkhead.verdict(),
+					bulkhead.rejectedCalls() + " rejected", bulkhead.reason(), List.of());
 		}
 		for (UnprotectedReport method : report.unprotected()) {
 			out.append(System.lineSeparator())
@@ -56,7 +56,10 @@ final class ReportSummary {
 				.append(method.reachedCaller())
 				.append(" of ")
 				.append(method.injectedFailures())
-				.append(" injected failures reached the caller");
+				.append(" injected failures reached the caller, ")
+				.append(method.injectedDelays())
+				.append(" injected delays")
+				.append((method.longestDelay() != null) ? " of up to " + method.longestDelay() : "");
 		}
 		return out.toString();
 	}

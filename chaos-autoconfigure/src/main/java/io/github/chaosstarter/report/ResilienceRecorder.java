@@ -2,28 +2,29 @@ package io.github.chaosstarter.report;
 
 import java.lang.reflect.Method;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import io.github.chaosstarter.report.Experiment.Attacked;
-import io.github.chaosstarter.report.Experiment.BreakerStats;
-import io.github.chaosstarter.report.Experiment.FallbackStats;
-import io.github.chaosstarter.report.Experiment.TimeLimiterStats;
-import io.github.chaosstarter.report.InstanceSettings.BreakerSettings;
-import io.github.chaosstarter.report.ResilienceReport.Transition;
+import org.springframework.beans.factory.ObjectProvider;
+
 import io.github.chaosstarter.Chaos;
 import io.github.chaosstarter.engine.ChaosListener;
+import io.github.chaosstarter.report.Experiment.BreakerStats;
+import io.github.chaosstarter.report.InstanceSettings.BreakerSettings;
 
 /**
  * Records the current experiment and produces its {@link ResilienceReport}. Told of every
- * injection and chaos change by the runtime, and of the resilience libraries' events by
- * the observers that the auto-configuration installs. An experiment starts when chaos is
- * switched on or the report is reset. Every callback is cheap and never throws.
+ * injection and change by the engine, and of the resilience libraries' own events by
+ * {@link Resilience4jObserver}, the fallback executor and the Spring retry listener,
+ * through {@link ResilienceEvents}. An experiment starts when chaos is switched on or the
+ * report is reset. Every callback is cheap and never throws.
  *
  * @author Chaos Starter team
  */
@@ -31,34 +32,44 @@ class ResilienceRecorder implements Chaos.Reports, ChaosListener {
 
 	private static final Log logger = LogFactory.getLog("io.github.chaosstarter.report");
 
-	private volatile boolean enabled;
-
 	private final Clock clock;
+
+	private final ObjectProvider<InstanceSettings> settingsProvider;
 
 	private final Guards guards = new Guards();
 
-	private volatile InstanceSettings settings = InstanceSettings.NONE;
+	final Attribution attribution = new Attribution();
+
+	private final Map<String, BreakerTrack> breakers = new ConcurrentHashMap<>();
+
+	private final Map<String, InFlight> limiterDelays = new ConcurrentHashMap<>();
+
+	private final Map<String, InFlight> bulkheadDelays = new ConcurrentHashMap<>();
+
+	private final Map<String, Duration> limiterTimeouts = new ConcurrentHashMap<>();
+
+	private volatile boolean active;
 
 	private volatile Experiment experiment;
 
-	/**
-	 * Create a recorder whose first experiment starts now.
-	 * @param holder the holder of the current chaos state
-	 * @param clock the clock
-	 */
-	ResilienceRecorder(Clock clock) {
+	ResilienceRecorder(Clock clock, ObjectProvider<InstanceSettings> settings) {
 		this.clock = clock;
+		this.settingsProvider = settings;
 		this.experiment = new Experiment(clock.instant(), Map.of());
+	}
+
+	InstanceSettings settings() {
+		return this.settingsProvider.getIfAvailable(() -> InstanceSettings.NONE);
 	}
 
 	@Override
 	public ResilienceReport report() {
-		return new VerdictJudge(this.settings).judge(this.experiment);
+		return new Judge(settings()).judge(this.experiment);
 	}
 
 	@Override
 	public void reset() {
-		InstanceSettings settings = this.settings;
+		InstanceSettings settings = settings();
 		Map<String, String> states = new HashMap<>();
 		for (String name : settings.circuitBreakers()) {
 			String state = settings.breakerState(name);
@@ -66,12 +77,13 @@ class ResilienceRecorder implements Chaos.Reports, ChaosListener {
 				states.put(name, state);
 			}
 		}
+		this.breakers.values().forEach(BreakerTrack::reset);
 		this.experiment = new Experiment(this.clock.instant(), states);
 	}
 
 	@Override
 	public void onChange(Change change) {
-		this.enabled = change.enabled();
+		this.active = change.enabled();
 		if (change.enabledChaos()) {
 			reset();
 		}
@@ -80,16 +92,15 @@ class ResilienceRecorder implements Chaos.Reports, ChaosListener {
 		}
 	}
 
-	void setSettings(InstanceSettings settings) {
-		this.settings = settings;
+	/**
+	 * Return whether chaos is on: events of the libraries only count then.
+	 */
+	boolean active() {
+		return this.active;
 	}
 
-	InstanceSettings settings() {
-		return this.settings;
-	}
-
-	boolean chaosActive() {
-		return this.enabled;
+	Experiment experiment() {
+		return this.experiment;
 	}
 
 	@Override
@@ -99,219 +110,130 @@ class ResilienceRecorder implements Chaos.Reports, ChaosListener {
 		}
 		Experiment experiment = this.experiment;
 		experiment.countInjection(injection.assault());
-		Method method = injection.method();
 		Class<?> type = injection.beanType();
+		Method method = injection.method();
 		if (type == null || method == null) {
 			return;
 		}
 		List<Guard> guards = this.guards.of(method, type);
-		String name = Guards.shortName(type, method);
-		experiment.attacked.computeIfAbsent(method,
-				(key) -> new Attacked(name, guards, "rest-controller".equals(injection.beanKind())));
+		Experiment.MethodStats stats = experiment.method(injection.target(), guards,
+				"rest-controller".equals(injection.beanKind()));
 		Throwable failure = injection.failure();
+		long delay = injection.delayNanos();
 		if (failure != null) {
-			experiment.markInjected(failure);
+			stats.failures.incrementAndGet();
 		}
-		if (guards.isEmpty()) {
-			Experiment.UnprotectedStats stats = experiment.unprotected(name);
-			stats.injections.incrementAndGet();
-			if (failure != null) {
-				stats.injectedFailures.incrementAndGet();
-			}
-			return;
+		if (delay > 0) {
+			stats.delays.add(delay);
 		}
-		boolean timeLimited = false;
 		for (Guard guard : guards) {
 			switch (guard.kind()) {
-				case CIRCUIT_BREAKER -> {
-					BreakerStats stats = experiment.breaker(guard.name());
-					if (injection.delayNanos() > 0) {
-						stats.delays.incrementAndGet();
-						stats.longestDelayNanos.accumulateAndGet(injection.delayNanos(), Math::max);
+				case CIRCUIT_BREAKER ->
+					breakerReached(experiment.breaker(guard.name()), breaker(guard.name()), injection);
+				case TIME_LIMITER -> limiterReached(experiment, guard.name(), injection);
+				case BULKHEAD, THREAD_POOL_BULKHEAD -> {
+					boolean threadPool = guard.kind() == Guard.Kind.THREAD_POOL_BULKHEAD;
+					Experiment.BulkheadStats bulkhead = experiment.bulkhead(guard.name(), threadPool);
+					if (delay > 0) {
+						bulkhead.delays.add(delay);
+						bulkheadDelays(guard.name(), threadPool).add(injection);
 					}
 					if (failure != null) {
-						breakerReached(stats, guard.name(), failure);
+						bulkhead.failures.incrementAndGet();
 					}
 				}
-				case RETRY, SPRING_RETRY -> {
-					if (failure != null) {
-						experiment.retry(guard.name()).reached.incrementAndGet();
-					}
-				}
-				case TIME_LIMITER -> {
-					timeLimited = true;
-					TimeLimiterStats stats = experiment.timeLimiter(guard.name());
-					if (injection.delayNanos() > 0) {
-						stats.latencyInjections.incrementAndGet();
-						stats.longestDelayNanos.accumulateAndGet(injection.delayNanos(), Math::max);
-					}
-					if (failure != null) {
-						stats.failuresReached.incrementAndGet();
-					}
-				}
-				case BULKHEAD -> experiment.bulkhead(guard.name()).reached.incrementAndGet();
 				default -> {
 				}
 			}
 		}
-		if (failure != null || (timeLimited && injection.delayNanos() > 0)) {
-			for (Guard guard : guards) {
-				if (guard.hasFallback()) {
-					experiment.fallback(name, guard.fallbackMethod()).reached.incrementAndGet();
+	}
+
+	private void breakerReached(BreakerStats stats, BreakerTrack track, Injection injection) {
+		BreakerSettings settings = track.settings();
+		Throwable failure = injection.failure();
+		if (injection.delayNanos() > 0) {
+			stats.delays.add(injection.delayNanos());
+			if (settings != null && injection.delayNanos() > settings.slowCallDurationThreshold().toNanos()) {
+				track.slowDelays().add(injection);
+			}
+		}
+		if (failure == null || settings == null) {
+			return;
+		}
+		try {
+			if (settings.ignores().test(failure)) {
+				stats.ignored.add(failure);
+			}
+			else if (!settings.records().test(failure)) {
+				// recorded as a success: the breaker's events cannot tell it was injected
+				stats.notRecorded.add(failure);
+			}
+		}
+		catch (RuntimeException ex) {
+			// a user predicate failed: the breaker's own events will say what happened
+		}
+	}
+
+	private void limiterReached(Experiment experiment, String name, Injection injection) {
+		Experiment.LimiterStats stats = experiment.timeLimiter(name);
+		if (injection.failure() != null) {
+			stats.failures.incrementAndGet();
+		}
+		if (injection.delayNanos() <= 0) {
+			return;
+		}
+		Duration timeout = limiterTimeout(name);
+		if (timeout != null && injection.delayNanos() > timeout.toNanos()) {
+			stats.longer.add(injection.delayNanos());
+			limiterDelays(name).add(injection);
+		}
+		else {
+			stats.within.add(injection.delayNanos());
+		}
+	}
+
+	@Override
+	public void onDelayCancelled(Injection injection) {
+		Class<?> type = injection.beanType();
+		Method method = injection.method();
+		if (type == null || method == null) {
+			return;
+		}
+		long now = System.nanoTime();
+		for (Guard guard : this.guards.of(method, type)) {
+			switch (guard.kind()) {
+				case TIME_LIMITER -> limiterDelays(guard.name()).cancelled(injection, now);
+				case BULKHEAD, THREAD_POOL_BULKHEAD ->
+					bulkheadDelays(guard.name(), guard.kind() == Guard.Kind.THREAD_POOL_BULKHEAD).cancelled(injection,
+							now);
+				default -> {
 				}
 			}
 		}
 	}
 
-	private void breakerReached(BreakerStats stats, String name, Throwable failure) {
-		stats.reached.incrementAndGet();
-		BreakerSettings config = this.settings.breaker(name);
-		if (config == null) {
-			return;
-		}
-		try {
-			if (config.ignores().test(failure)) {
-				stats.ignored.add(failure);
-			}
-			else if (!config.records().test(failure)) {
-				stats.notRecorded.add(failure);
-			}
-		}
-		catch (RuntimeException ex) {
-			// a user predicate failed: the breaker will tell us through its own events
-		}
+	BreakerTrack breaker(String name) {
+		return this.breakers.computeIfAbsent(name, (key) -> new BreakerTrack(settings().breaker(key)));
 	}
 
-	// Resilience4j circuit breaker events
-
-	void breakerError(String name, @Nullable Throwable failure) {
-		Experiment experiment = this.experiment;
-		if (experiment.isInjected(failure)) {
-			experiment.breaker(name).failures.incrementAndGet();
-		}
+	InFlight limiterDelays(String name) {
+		return this.limiterDelays.computeIfAbsent(name, (key) -> new InFlight());
 	}
 
-	void breakerIgnoredError(String name, @Nullable Throwable failure) {
-		Experiment experiment = this.experiment;
-		Throwable injected = experiment.injected(failure);
-		if (injected != null) {
-			BreakerStats stats = experiment.breaker(name);
-			if (stats.ignored.count.get() == 0) {
-				// seen by a breaker that no annotation names (e.g. Spring Cloud
-				// CircuitBreaker)
-				stats.ignored.add(injected);
+	InFlight bulkheadDelays(String name, boolean threadPool) {
+		return this.bulkheadDelays.computeIfAbsent((threadPool ? "thread-pool:" : "semaphore:") + name,
+				(key) -> new InFlight());
+	}
+
+	@Nullable Duration limiterTimeout(String name) {
+		Duration timeout = this.limiterTimeouts.get(name);
+		if (timeout == null) {
+			timeout = settings().timeLimiterTimeout(name);
+			if (timeout != null) {
+				this.limiterTimeouts.put(name, timeout);
 			}
 		}
-	}
-
-	void breakerNotPermitted(String name) {
-		this.experiment.breaker(name).notPermitted.incrementAndGet();
-	}
-
-	void breakerTransition(String name, String from, String to, @Nullable String because) {
-		Experiment experiment = this.experiment;
-		BreakerStats stats = experiment.breaker(name);
-		long failures = stats.failures.get() + stats.delays.get();
-		stats.transitions.add(new Transition(from, to, this.clock.instant(), failures));
-		if ("OPEN".equals(to) && failures > 0 && stats.openedBecause == null && because != null) {
-			stats.openedBecause = because;
-		}
-	}
-
-	// Resilience4j and Spring Framework retry events
-
-	void retryAttempt(String name, @Nullable Throwable failure) {
-		Experiment experiment = this.experiment;
-		if (experiment.isInjected(failure)) {
-			experiment.retry(name).attempts.incrementAndGet();
-		}
-	}
-
-	void retryExhausted(String name, @Nullable Throwable failure) {
-		Experiment experiment = this.experiment;
-		if (experiment.isInjected(failure)) {
-			experiment.retry(name).exhausted.incrementAndGet();
-		}
-	}
-
-	/**
-	 * Spring Framework publishes one event per failed attempt and one more, marked
-	 * aborted, when it gives up: the last failure was not retried.
-	 */
-	void springRetryAborted(String name, @Nullable Throwable failure) {
-		Experiment experiment = this.experiment;
-		if (experiment.isInjected(failure)) {
-			Experiment.RetryStats stats = experiment.retry(name);
-			stats.exhausted.incrementAndGet();
-			stats.attempts.getAndUpdate((attempts) -> Math.max(0, attempts - 1));
-		}
-	}
-
-	void retryRecovered(String name, @Nullable Throwable lastFailure) {
-		Experiment experiment = this.experiment;
-		if (experiment.isInjected(lastFailure)) {
-			experiment.retry(name).recovered.incrementAndGet();
-		}
-	}
-
-	void retryIgnored(String name, @Nullable Throwable failure, @Nullable String key) {
-		Experiment experiment = this.experiment;
-		Throwable injected = experiment.injected(failure);
-		if (injected != null) {
-			experiment.retry(name).ignored.add(injected, key);
-		}
-	}
-
-	// Resilience4j time limiter events
-
-	void timeLimiterTimeout(String name) {
-		Experiment experiment = this.experiment;
-		TimeLimiterStats stats = experiment.timeLimiters.get(name);
-		if (stats != null && stats.latencyInjections.get() > 0) {
-			stats.timeouts.incrementAndGet();
-		}
-	}
-
-	// Resilience4j bulkhead events
-
-	void bulkheadRejected(String name) {
-		Experiment.BulkheadStats stats = this.experiment.bulkheads.get(name);
-		if (stats != null && stats.reached.get() > 0) {
-			stats.rejected.incrementAndGet();
-		}
-	}
-
-	// fallback outcomes
-
-	/**
-	 * Tell the outcome of a call guarded by a fallback whose primary call failed.
-	 * @param method the guarded method as {@code SimpleClassName.method}
-	 * @param fallbackMethod the fallback method's name
-	 * @param failure what the primary call failed with
-	 * @param served whether a normal value came out
-	 */
-	void fallbackOutcome(String method, String fallbackMethod, Throwable failure, boolean served) {
-		Experiment experiment = this.experiment;
-		Throwable injected = experiment.injected(failure);
-		boolean caused = injected != null || (chaosActive() && isResilienceRefusal(failure));
-		if (!caused) {
-			return;
-		}
-		FallbackStats stats = experiment.fallback(method, fallbackMethod);
-		if (served) {
-			stats.invocations.incrementAndGet();
-		}
-		else if (injected != null) {
-			stats.passedThrough.add(injected);
-		}
-	}
-
-	private static boolean isResilienceRefusal(Throwable failure) {
-		String type = failure.getClass().getName();
-		return type.equals("io.github.resilience4j.circuitbreaker.CallNotPermittedException")
-				|| type.equals("java.util.concurrent.TimeoutException")
-				|| type.equals("io.github.resilience4j.bulkhead.BulkheadFullException")
-				|| type.equals("io.github.resilience4j.ratelimiter.RequestNotPermitted");
+		return timeout;
 	}
 
 }

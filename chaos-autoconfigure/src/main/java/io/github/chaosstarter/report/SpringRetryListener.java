@@ -8,7 +8,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.resilience.retry.MethodRetryEvent;
 
 /**
- * Tells the {@link ResilienceRecorder} about Spring Framework 7 {@code @Retryable}
+ * Tells the {@link ResilienceEvents} about Spring Framework 7 {@code @Retryable}
  * failures: each failed attempt publishes a {@link MethodRetryEvent}, and giving up
  * publishes one more, marked aborted. Loaded only where the event type exists.
  *
@@ -16,15 +16,15 @@ import org.springframework.resilience.retry.MethodRetryEvent;
  */
 class SpringRetryListener implements ApplicationListener<MethodRetryEvent> {
 
-	private final ObjectProvider<ResilienceRecorder> recorder;
+	private final ObjectProvider<ResilienceEvents> recorder;
 
-	SpringRetryListener(ObjectProvider<ResilienceRecorder> recorder) {
+	SpringRetryListener(ObjectProvider<ResilienceEvents> recorder) {
 		this.recorder = recorder;
 	}
 
 	@Override
 	public void onApplicationEvent(MethodRetryEvent event) {
-		ResilienceRecorder recorder = this.recorder.getIfAvailable();
+		ResilienceEvents recorder = this.recorder.getIfAvailable();
 		if (recorder == null) {
 			return;
 		}

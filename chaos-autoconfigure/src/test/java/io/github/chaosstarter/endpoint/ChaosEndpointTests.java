@@ -93,8 +93,7 @@ class ChaosEndpointTests {
 	void reportDelegatesToTheReporter() {
 		run((endpoint, reports) -> {
 			AtomicInteger resets = new AtomicInteger();
-			ResilienceReport report = new ResilienceReport(Instant.EPOCH, new ResilienceReport.Injections(0, Map.of()),
-					List.of(), List.of(), List.of(), List.of(), List.of());
+			ResilienceReport report = ResilienceReport.empty(Instant.EPOCH);
 			reports.registerSingleton("reports", new Chaos.Reports() {
 
 				@Override

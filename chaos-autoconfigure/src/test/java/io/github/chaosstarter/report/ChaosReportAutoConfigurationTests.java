@@ -59,8 +59,7 @@ class ChaosReportAutoConfigurationTests {
 
 			@Override
 			public ResilienceReport report() {
-				return new ResilienceReport(Instant.EPOCH, new ResilienceReport.Injections(0, Map.of()), List.of(),
-						List.of(), List.of(), List.of(), List.of());
+				return ResilienceReport.empty(Instant.EPOCH);
 			}
 
 			@Override

@@ -158,7 +158,8 @@ class ResilienceReportIntegrationTests {
 			assertThat(transition.to()).isEqualTo("OPEN");
 			assertThat(transition.afterInjections()).isEqualTo(5);
 		});
-		assertThat(breaker.reason()).isEqualTo("opened after 5 of 5 calls failed (threshold 50%)");
+		assertThat(breaker.reason()).isEqualTo(
+				"opened with 5 injected and 0 real failures of 5 calls (failureRateThreshold 50%): injected faults opened it");
 	}
 
 	@Test
@@ -207,8 +208,8 @@ class ResilienceReportIntegrationTests {
 		CircuitBreakerReport breaker = this.reporter.report().circuitBreaker("shipping");
 		assertThat(breaker.verdict()).isEqualTo(Verdict.DID_NOT_REACT);
 		assertThat(breaker.injectedFailures()).isEqualTo(4);
-		assertThat(breaker.reason())
-			.isEqualTo("circuit breaker `shipping` needs minimumNumberOfCalls=10 and saw 4 injected failures");
+		assertThat(breaker.reason()).isEqualTo(
+				"circuit breaker `shipping` needs minimumNumberOfCalls=10 and saw 4 calls (4 injected failures)");
 	}
 
 	@Test
@@ -248,8 +249,8 @@ class ResilienceReportIntegrationTests {
 		RetryReport retry = this.reporter.report().retry("catalog");
 		assertThat(retry.verdict()).isEqualTo(Verdict.DID_NOT_REACT);
 		assertThat(retry.retryAttempts()).isZero();
-		assertThat(retry.reason())
-			.isEqualTo("retry `catalog` does not retry java.lang.IllegalStateException (retryExceptions)");
+		assertThat(retry.reason()).isEqualTo(
+				"retry `catalog` does not retry the injected java.lang.IllegalStateException: it is in ignoreExceptions, or not in retryExceptions, of its configuration");
 	}
 
 	@Test
@@ -432,7 +433,7 @@ class ResilienceReportIntegrationTests {
 		assertThat(report.verdict()).isEqualTo(Verdict.REACTED);
 		assertThat(report.rejectedCalls()).isEqualTo(1);
 		assertThat(report.reason())
-			.isEqualTo("rejected 1 calls while injected faults held its permits (maxConcurrentCalls=1)");
+			.isEqualTo("rejected 1 calls while injected latency held its permits (maxConcurrentCalls=1)");
 	}
 
 	@Test

@@ -1,0 +1,106 @@
+package io.github.chaosstarter.report;
+
+import org.jspecify.annotations.Nullable;
+
+import io.github.chaosstarter.report.InstanceSettings.BreakerSettings;
+
+/**
+ * What is followed of one circuit breaker across experiments: its shadow window (see
+ * {@link Shadow}) and the injected delays long enough to make its calls slow, matched to
+ * its slow calls by when they started.
+ *
+ * @author Chaos Starter team
+ */
+final class BreakerTrack {
+
+	/** How far apart a slow call's start and its injected delay's start may be. */
+	private static final long SLOW_TOLERANCE_NANOS = 200_000_000L;
+
+	private final @Nullable BreakerSettings settings;
+
+	private final InFlight slowDelays = new InFlight();
+
+	private Shadow shadow;
+
+	BreakerTrack(@Nullable BreakerSettings settings) {
+		this.settings = settings;
+		this.shadow = closedWindow();
+	}
+
+	@Nullable BreakerSettings settings() {
+		return this.settings;
+	}
+
+	InFlight slowDelays() {
+		return this.slowDelays;
+	}
+
+	private Shadow closedWindow() {
+		return (this.settings != null) ? new Shadow(this.settings.countBased(), this.settings.slidingWindowSize())
+				: new Shadow(true, 100);
+	}
+
+	/**
+	 * Record one call the breaker records, and return its marks.
+	 * @param failure whether it is recorded as a failure
+	 * @param injectedFailure whether that failure was injected
+	 * @param elapsedNanos how long the call took, as the breaker measured it
+	 * @return the call's {@link Shadow} flags
+	 */
+	int record(boolean failure, boolean injectedFailure, long elapsedNanos) {
+		int flags = 0;
+		if (failure) {
+			flags |= injectedFailure ? Shadow.INJECTED_FAILURE : Shadow.REAL_FAILURE;
+		}
+		if (this.settings != null && elapsedNanos > this.settings.slowCallDurationThreshold().toNanos()) {
+			long start = System.nanoTime() - elapsedNanos;
+			boolean injected = this.slowDelays.takeSlow(start, this.settings.slowCallDurationThreshold().toNanos(),
+					SLOW_TOLERANCE_NANOS);
+			flags |= injected ? Shadow.INJECTED_SLOW : Shadow.REAL_SLOW;
+		}
+		currentShadow().record(flags, epochSecond());
+		return flags;
+	}
+
+	/**
+	 * Judge an opening: caused by injection when the injected failures alone, or the
+	 * injected slow calls alone, reach the breaker's rate over the tripping window.
+	 * @param bufferedCalls the calls in the breaker's own window when it opened
+	 * @return {@code [calls, injected failures, real failures, injected slow, real slow,
+	 * caused (1 or 0)]}
+	 */
+	int[] opened(int bufferedCalls) {
+		int[] counts = currentShadow().counts(epochSecond());
+		// calls the breaker recorded before the observation began count as neither
+		// injected failures nor injected slow calls
+		int calls = Math.max(bufferedCalls, counts[0]);
+		counts[0] = calls;
+		boolean caused = false;
+		if (this.settings != null && calls > 0) {
+			caused = counts[1] * 100f / calls >= this.settings.failureRateThreshold()
+					|| counts[3] * 100f / calls >= this.settings.slowCallRateThreshold();
+		}
+		int[] result = java.util.Arrays.copyOf(counts, 6);
+		result[5] = caused ? 1 : 0;
+		return result;
+	}
+
+	/** A new window of the half-open state's permitted calls. */
+	synchronized void halfOpen() {
+		this.shadow = new Shadow(true, (this.settings != null) ? this.settings.halfOpenCalls() : 10);
+	}
+
+	/** A new, empty window of the breaker's own type and size. */
+	synchronized void reset() {
+		this.shadow = closedWindow();
+	}
+
+	private synchronized Shadow currentShadow() {
+		return this.shadow;
+	}
+
+	private static long epochSecond() {
+		return System.currentTimeMillis() / 1000;
+	}
+
+}
