@@ -96,7 +96,8 @@ class ReportOnBoot3Tests {
 			assertThat(transition.to()).isEqualTo("OPEN");
 			assertThat(transition.afterInjections()).isEqualTo(5);
 		});
-		assertThat(breaker.reason()).isEqualTo("opened after 5 of 5 calls failed (threshold 50%)");
+		assertThat(breaker.reason()).isEqualTo(
+				"opened with 5 injected and 0 real failures of 5 calls (failureRateThreshold 50%): injected faults opened it");
 	}
 
 	@Test
