@@ -1,8 +1,5 @@
 package io.github.chaosstarter.engine;
 
-import java.beans.PropertyDescriptor;
-import java.lang.reflect.Method;
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,11 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.beans.BeanUtils;
 
 import io.github.chaosstarter.InvalidChaosPropertyException;
 import io.github.chaosstarter.config.ChaosProperties;
@@ -50,8 +44,6 @@ final class ChangeShape {
 
 	static final int MAX_ENTRIES = 200;
 
-	private static final Map<Class<?>, Map<String, Property>> PROPERTIES = new ConcurrentHashMap<>();
-
 	private ChangeShape() {
 	}
 
@@ -63,15 +55,15 @@ final class ChangeShape {
 	 */
 	static Map<String, @Nullable Object> check(Map<?, ?> change) {
 		Map<String, @Nullable Object> result = new LinkedHashMap<>();
-		Map<String, Property> properties = properties(ChaosProperties.class);
+		Map<String, PropertyTree.Property> properties = PropertyTree.properties(ChaosProperties.class);
 		for (Map.Entry<?, ?> entry : change.entrySet()) {
 			String key = String.valueOf(entry.getKey());
-			String name = kebab(key);
+			String name = PropertyTree.kebab(key);
 			if (STARTUP_ONLY.contains(name)) {
 				throw new InvalidChaosPropertyException("chaos." + name,
 						"is read at startup only and cannot be changed at runtime; set it in the application's configuration");
 			}
-			Property property = properties.get(name);
+			PropertyTree.Property property = properties.get(name);
 			if (property == null) {
 				throw unknown("chaos", key, runtimeKeys(properties));
 			}
@@ -80,13 +72,14 @@ final class ChangeShape {
 		return result;
 	}
 
-	private static Set<String> runtimeKeys(Map<String, Property> properties) {
+	private static Set<String> runtimeKeys(Map<String, PropertyTree.Property> properties) {
 		Set<String> keys = new java.util.TreeSet<>(properties.keySet());
 		keys.removeAll(STARTUP_ONLY);
 		return keys;
 	}
 
-	private static @Nullable Object value(String path, Property property, @Nullable Object value, int depth) {
+	private static @Nullable Object value(String path, PropertyTree.Property property, @Nullable Object value,
+			int depth) {
 		if (value == null) {
 			if (property.nullable() || CLEARABLE.contains(path)) {
 				return null;
@@ -100,14 +93,14 @@ final class ChangeShape {
 		if (depth > MAX_DEPTH) {
 			throw new InvalidChaosPropertyException(path, "is nested too deeply to be a chaos property");
 		}
-		Class<?> raw = raw(type);
+		Class<?> raw = PropertyTree.raw(type);
 		if (List.class.isAssignableFrom(raw)) {
-			return list(path, argument(type, 0), value, depth);
+			return list(path, PropertyTree.argument(type, 0), value, depth);
 		}
 		if (Map.class.isAssignableFrom(raw)) {
-			return map(path, argument(type, 1), value, depth);
+			return map(path, PropertyTree.argument(type, 1), value, depth);
 		}
-		if (isBean(raw)) {
+		if (PropertyTree.isBean(raw)) {
 			return bean(path, raw, value, depth);
 		}
 		if (value instanceof Map || value instanceof List) {
@@ -126,11 +119,11 @@ final class ChangeShape {
 					+ " would attack everything; leave it out instead");
 		}
 		entries(path, map);
-		Map<String, Property> properties = properties(type);
+		Map<String, PropertyTree.Property> properties = PropertyTree.properties(type);
 		Map<String, @Nullable Object> result = new LinkedHashMap<>();
 		for (Map.Entry<?, ?> entry : map.entrySet()) {
 			String key = String.valueOf(entry.getKey());
-			Property property = properties.get(kebab(key));
+			PropertyTree.Property property = properties.get(PropertyTree.kebab(key));
 			if (property == null) {
 				throw unknown(path, key, properties.keySet());
 			}
@@ -170,7 +163,7 @@ final class ChangeShape {
 			throw new InvalidChaosPropertyException(path,
 					"must be an object of names to values but was " + kind(value));
 		}
-		boolean assaults = isBean(raw(valueType));
+		boolean assaults = PropertyTree.isBean(PropertyTree.raw(valueType));
 		if (map.isEmpty() && !assaults) {
 			throw new InvalidChaosPropertyException(path,
 					"must not be empty: an empty " + last(path) + " would widen the target; leave it out instead");
@@ -202,107 +195,11 @@ final class ChangeShape {
 	}
 
 	private static InvalidChaosPropertyException unknown(String path, String key, Set<String> valid) {
-		String name = kebab(key);
-		String nearest = nearest(name, valid);
+		String name = PropertyTree.kebab(key);
+		String nearest = PropertyTree.nearest(name, valid);
 		String hint = (nearest != null) ? "did you mean '" + nearest + "'?" : "valid names are " + valid;
 		return new InvalidChaosPropertyException(path + "." + abbreviate(key),
 				"is not a known property; " + hint + " (names as in the chaos.* properties, kebab-case or camelCase)");
-	}
-
-	/**
-	 * Return the valid name closest to the given one, or {@code null} when none is close.
-	 * @param name the given name, in kebab-case
-	 * @param valid the valid names
-	 * @return the nearest valid name or {@code null}
-	 */
-	static @Nullable String nearest(String name, Iterable<String> valid) {
-		String best = null;
-		int bestDistance = Integer.MAX_VALUE;
-		for (String candidate : valid) {
-			int distance = distance(name, candidate);
-			if (distance < bestDistance) {
-				best = candidate;
-				bestDistance = distance;
-			}
-		}
-		return (best != null && bestDistance <= Math.max(2, best.length() / 3)) ? best : null;
-	}
-
-	private static int distance(String a, String b) {
-		if (a.length() > 100) {
-			return Integer.MAX_VALUE;
-		}
-		int[] previous = new int[b.length() + 1];
-		int[] current = new int[b.length() + 1];
-		for (int j = 0; j <= b.length(); j++) {
-			previous[j] = j;
-		}
-		for (int i = 1; i <= a.length(); i++) {
-			current[0] = i;
-			for (int j = 1; j <= b.length(); j++) {
-				int cost = (a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1;
-				current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-			}
-			int[] swap = previous;
-			previous = current;
-			current = swap;
-		}
-		return previous[b.length()];
-	}
-
-	/**
-	 * Turn a camelCase name into the kebab-case of the properties; kebab-case stays.
-	 * @param key the key as given
-	 * @return the kebab-case name
-	 */
-	static String kebab(String key) {
-		StringBuilder result = new StringBuilder(key.length() + 4);
-		for (int i = 0; i < key.length(); i++) {
-			char c = key.charAt(i);
-			if (Character.isUpperCase(c)) {
-				if (i > 0 && key.charAt(i - 1) != '-') {
-					result.append('-');
-				}
-				result.append(Character.toLowerCase(c));
-			}
-			else {
-				result.append(c);
-			}
-		}
-		return result.toString();
-	}
-
-	private static Map<String, Property> properties(Class<?> type) {
-		return PROPERTIES.computeIfAbsent(type, ChangeShape::introspect);
-	}
-
-	private static Map<String, Property> introspect(Class<?> type) {
-		Map<String, Property> result = new LinkedHashMap<>();
-		for (PropertyDescriptor descriptor : BeanUtils.getPropertyDescriptors(type)) {
-			Method getter = descriptor.getReadMethod();
-			if (getter == null || getter.getDeclaringClass() == Object.class) {
-				continue;
-			}
-			boolean nullable = getter.getAnnotatedReturnType().isAnnotationPresent(Nullable.class);
-			String name = kebab(descriptor.getName());
-			result.put(name, new Property(name, getter.getGenericReturnType(), nullable));
-		}
-		return Collections.unmodifiableMap(result);
-	}
-
-	private static boolean isBean(Class<?> type) {
-		return type.getDeclaringClass() == ChaosProperties.class;
-	}
-
-	private static Class<?> raw(Type type) {
-		if (type instanceof Class<?> clazz) {
-			return clazz;
-		}
-		return (Class<?>) ((ParameterizedType) type).getRawType();
-	}
-
-	private static Type argument(Type type, int index) {
-		return ((ParameterizedType) type).getActualTypeArguments()[index];
 	}
 
 	private static String describe(Class<?> type) {
@@ -334,16 +231,6 @@ final class ChangeShape {
 
 	static String abbreviate(String value) {
 		return (value.length() <= 80) ? value : value.substring(0, 77) + "...";
-	}
-
-	/**
-	 * One property of a properties class.
-	 *
-	 * @param name kebab-case name
-	 * @param type generic type of the getter
-	 * @param nullable whether {@code null} is a meaningful value
-	 */
-	private record Property(String name, Type type, boolean nullable) {
 	}
 
 }

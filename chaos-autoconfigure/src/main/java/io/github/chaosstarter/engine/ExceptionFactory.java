@@ -2,6 +2,8 @@ package io.github.chaosstarter.engine;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -38,13 +40,43 @@ final class ExceptionFactory {
 	static Throwable create(String assault, AssaultSpec.ExceptionSpec spec, @Nullable Method method,
 			boolean signalled) {
 		String message = prefix(assault) + spec.message();
-		Throwable exception = instantiate(spec.type(), message);
+		Throwable exception = trimmed(instantiate(spec.type(), message), method);
 		if (signalled || method == null || isUnchecked(exception) || declares(method, exception)) {
 			return exception;
 		}
-		return new ChaosException(prefix(assault) + "checked " + spec.type().getName() + " is not declared by "
+		return trimmed(new ChaosException(prefix(assault) + "checked " + spec.type().getName() + " is not declared by "
 				+ method.getDeclaringClass().getSimpleName() + "." + method.getName()
-				+ "(); thrown as ChaosException with it as the cause", exception);
+				+ "(); thrown as ChaosException with it as the cause", exception), method);
+	}
+
+	/**
+	 * Start the stack trace at the attacked method, and leave out the starter's own
+	 * frames and those of proxies and reflection, so that a log shows in a few lines
+	 * where the fault was injected.
+	 * @param exception the exception
+	 * @param method the attacked method, or {@code null}
+	 * @return the exception
+	 */
+	static <T extends Throwable> T trimmed(T exception, @Nullable Method method) {
+		StackTraceElement[] trace = exception.getStackTrace();
+		List<StackTraceElement> kept = new ArrayList<>(trace.length);
+		if (method != null) {
+			kept.add(new StackTraceElement(method.getDeclaringClass().getName(), method.getName(), null, -1));
+		}
+		for (StackTraceElement frame : trace) {
+			if (!isMachinery(frame.getClassName())) {
+				kept.add(frame);
+			}
+		}
+		exception.setStackTrace(kept.toArray(new StackTraceElement[0]));
+		return exception;
+	}
+
+	private static boolean isMachinery(String type) {
+		return type.startsWith("io.github.chaosstarter.engine.") || type.startsWith("org.springframework.aop.")
+				|| type.startsWith("org.springframework.cglib.") || type.contains("$$SpringCGLIB$$")
+				|| type.startsWith("jdk.proxy") || type.startsWith("java.lang.reflect.")
+				|| type.startsWith("jdk.internal.reflect.");
 	}
 
 	private static Throwable instantiate(Class<? extends Throwable> type, String message) {

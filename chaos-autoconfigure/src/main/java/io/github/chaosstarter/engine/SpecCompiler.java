@@ -1,11 +1,9 @@
 package io.github.chaosstarter.engine;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -15,10 +13,7 @@ import org.jspecify.annotations.Nullable;
 import io.github.chaosstarter.InvalidChaosPropertyException;
 import io.github.chaosstarter.config.ChaosProperties;
 import io.github.chaosstarter.engine.AssaultSpec.EffectSpec;
-import io.github.chaosstarter.engine.AssaultSpec.ErrorResponseSpec;
-import io.github.chaosstarter.engine.AssaultSpec.ExceptionSpec;
 import io.github.chaosstarter.engine.AssaultSpec.KillSpec;
-import io.github.chaosstarter.engine.AssaultSpec.LatencySpec;
 import io.github.chaosstarter.engine.AssaultSpec.TargetSpec;
 import io.github.chaosstarter.engine.ChaosSpec.GuardSpec;
 
@@ -58,12 +53,12 @@ final class SpecCompiler {
 
 	private final boolean allowKill;
 
-	private final ExceptionTypes exceptionTypes;
+	private final EffectCompiler effects;
 
 	SpecCompiler(Set<BeanKind> watchedKinds, boolean allowKill, ExceptionTypes exceptionTypes) {
 		this.targets = new TargetCompiler(watchedKinds);
 		this.allowKill = allowKill;
-		this.exceptionTypes = exceptionTypes;
+		this.effects = new EffectCompiler(allowKill, exceptionTypes);
 	}
 
 	/**
@@ -140,7 +135,7 @@ final class SpecCompiler {
 		return duration;
 	}
 
-	private static void atMost(String property, Duration duration, Duration max) {
+	static void atMost(String property, Duration duration, Duration max) {
 		if (duration.compareTo(max) > 0) {
 			throw new InvalidChaosPropertyException(property,
 					"must not exceed " + format(max) + " but was " + format(duration));
@@ -194,113 +189,12 @@ final class SpecCompiler {
 			throw new InvalidChaosPropertyException(path + ".max-injections", "must not be negative but was " + max);
 		}
 		TargetSpec target = this.targets.compile(path + ".target", assault.getTarget());
-		EffectSpec effect = effect(path, assault);
+		EffectSpec effect = this.effects.compile(path, assault);
 		if (target.isClient() && effect instanceof KillSpec) {
 			throw new InvalidChaosPropertyException(path + ".kill",
 					"a kill effect cannot target outbound client calls; use a bean or http target");
 		}
 		return new AssaultSpec(name, target, effect, probability, max, assault.isEnabled());
-	}
-
-	private EffectSpec effect(String path, ChaosProperties.Assault assault) {
-		List<String> given = new ArrayList<>();
-		if (assault.getException() != null) {
-			given.add("exception");
-		}
-		if (assault.getLatency() != null) {
-			given.add("latency");
-		}
-		if (assault.getErrorResponse() != null) {
-			given.add("error-response");
-		}
-		if (assault.getKill() != null) {
-			given.add("kill");
-		}
-		if (given.isEmpty()) {
-			throw new InvalidChaosPropertyException(path,
-					"an assault needs exactly one effect: exception, latency, error-response or kill; none was given"
-							+ " (in YAML an empty 'exception: {}' sets nothing: give one of its keys, e.g. exception.message)");
-		}
-		if (given.size() > 1) {
-			throw new InvalidChaosPropertyException(path + "." + given.get(1), "an assault has exactly one effect but "
-					+ String.join(" and ", given) + " were given; split them into separate assaults");
-		}
-		if (assault.getException() != null) {
-			return exception(path + ".exception", assault.getException());
-		}
-		if (assault.getLatency() != null) {
-			return latency(path + ".latency", assault.getLatency());
-		}
-		if (assault.getErrorResponse() != null) {
-			return errorResponse(path + ".error-response", assault.getErrorResponse());
-		}
-		return kill(path + ".kill", assault.getKill());
-	}
-
-	private ExceptionSpec exception(String path, ChaosProperties.ExceptionEffect exception) {
-		Class<? extends Throwable> throwable = this.exceptionTypes.resolve(path + ".type",
-				(exception.getType() != null) ? exception.getType() : "");
-		String message = (exception.getMessage() != null) ? exception.getMessage() : "injected failure";
-		return new ExceptionSpec(throwable, message);
-	}
-
-	private LatencySpec latency(String path, ChaosProperties.Latency latency) {
-		Duration min = latency.getMin();
-		Duration max = latency.getMax();
-		if (min == null && max == null) {
-			throw new InvalidChaosPropertyException(path + ".min", "a latency effect needs min, max or both");
-		}
-		if (min != null && min.isNegative()) {
-			throw new InvalidChaosPropertyException(path + ".min", "must not be negative but was " + format(min));
-		}
-		if (max != null && max.isNegative()) {
-			throw new InvalidChaosPropertyException(path + ".max", "must not be negative but was " + format(max));
-		}
-		min = (min != null) ? min : max;
-		max = (max != null) ? max : min;
-		if (min.compareTo(max) > 0) {
-			throw new InvalidChaosPropertyException(path + ".min",
-					"must not be greater than max (" + format(max) + ") but was " + format(min));
-		}
-		atMost(path + ".max", max, MAX_LATENCY);
-		return new LatencySpec(min, max);
-	}
-
-	private ErrorResponseSpec errorResponse(String path, ChaosProperties.ErrorResponse response) {
-		int status = response.getStatus();
-		if (status < 400 || status > 599) {
-			throw new InvalidChaosPropertyException(path + ".status",
-					"must be an HTTP error status from 400 to 599 but was " + status);
-		}
-		Duration retryAfter = response.getRetryAfter();
-		if (retryAfter != null && retryAfter.isNegative()) {
-			throw new InvalidChaosPropertyException(path + ".retry-after",
-					"must not be negative but was " + format(retryAfter));
-		}
-		if (retryAfter != null) {
-			atMost(path + ".retry-after", retryAfter, MAX_RETRY_AFTER);
-		}
-		return new ErrorResponseSpec(status, retryAfter);
-	}
-
-	private KillSpec kill(String path, ChaosProperties.@Nullable Kill kill) {
-		if (kill == null) {
-			throw new InvalidChaosPropertyException(path, "missing kill settings");
-		}
-		if (!this.allowKill) {
-			throw new InvalidChaosPropertyException(path,
-					"kill assaults are refused unless chaos.allow-kill=true is set in the application's own configuration");
-		}
-		String mode = (kill.getMode() != null) ? kill.getMode().trim().toLowerCase(Locale.ROOT) : "";
-		if (!mode.equals("graceful") && !mode.equals("abrupt")) {
-			throw new InvalidChaosPropertyException(path + ".mode",
-					"must be 'graceful' or 'abrupt' but was '" + kill.getMode() + "'");
-		}
-		if (kill.getExitCode() < 0 || kill.getExitCode() > 255) {
-			throw new InvalidChaosPropertyException(path + ".exit-code",
-					"must be between 0 and 255 but was " + kill.getExitCode());
-		}
-		return new KillSpec(mode.equals("abrupt"), kill.getExitCode());
 	}
 
 	/**

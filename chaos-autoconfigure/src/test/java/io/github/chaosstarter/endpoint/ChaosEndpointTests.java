@@ -2,7 +2,6 @@ package io.github.chaosstarter.endpoint;
 
 import java.security.Principal;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;

@@ -24,6 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ChaosAutoConfigurationTests {
 
+	private static final String UNKNOWN_ANALYZER = "io.github.chaosstarter.engine.UnknownChaosPropertyFailureAnalyzer";
+
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ChaosAutoConfiguration.class, ChaosMetricsAutoConfiguration.class));
 
@@ -209,6 +211,34 @@ class ChaosAutoConfigurationTests {
 	}
 
 	@Test
+	void misspelledTopLevelKeyFailsStartupNamingTheNearestKey() {
+		this.contextRunner.withPropertyValues("chaos.enabeld=true").run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = analyze(context.getStartupFailure(), UNKNOWN_ANALYZER);
+			assertThat(analysis.getDescription()).contains("chaos.enabeld").contains("did you mean 'chaos.enabled'?");
+			assertThat(analysis.getAction()).contains("chaos.enabeld");
+		});
+	}
+
+	@Test
+	void misspelledAssaultKeyIsReportedWithTheAssaultsName() {
+		this.contextRunner
+			.withPropertyValues("chaos.assaults.slow.probabilty=0.5", "chaos.assaults.slow.latency.min=1s")
+			.run((context) -> {
+				FailureAnalysis analysis = analyze(context.getStartupFailure(), UNKNOWN_ANALYZER);
+				assertThat(analysis.getDescription()).contains("chaos.assaults.slow.probabilty")
+					.contains("did you mean 'chaos.assaults.slow.probability'?");
+			});
+	}
+
+	@Test
+	void otherFailuresAreLeftToSpringBoot() {
+		FailureAnalyzer analyzer = (FailureAnalyzer) BeanUtils
+			.instantiateClass(ClassUtils.resolveClassName(UNKNOWN_ANALYZER, null));
+		assertThat(analyzer.analyze(new IllegalStateException("unrelated"))).isNull();
+	}
+
+	@Test
 	void failureAnalysisNamesTheProperty() {
 		FailureAnalysis analysis = analyze(
 				new InvalidChaosPropertyException("chaos.assaults.a.probability", "must be between 0.0 and 1.0"));
@@ -235,7 +265,10 @@ class ChaosAutoConfigurationTests {
 	}
 
 	private static FailureAnalysis analyze(Throwable failure) {
-		String analyzerName = "io.github.chaosstarter.engine.InvalidChaosPropertyFailureAnalyzer";
+		return analyze(failure, "io.github.chaosstarter.engine.InvalidChaosPropertyFailureAnalyzer");
+	}
+
+	private static FailureAnalysis analyze(Throwable failure, String analyzerName) {
 		assertThat(SpringFactoriesLoader.forDefaultResourceLocation()
 			.load(FailureAnalyzer.class, SpringFactoriesLoader.ArgumentResolver.none(),
 					SpringFactoriesLoader.FailureHandler.handleMessage((message, ex) -> {

@@ -104,6 +104,19 @@ class TargetingIntegrationTests {
 	}
 
 	@Test
+	void injectedExceptionsStackTraceStartsAtTheAttackedMethodWithoutTheStartersFrames() {
+		enable(this.engine, Map.of("repos", exception((target) -> target.getKinds().add("repository"))));
+		assertThatExceptionOfType(ChaosException.class).isThrownBy(() -> this.stock.find("sku")).satisfies((ex) -> {
+			StackTraceElement[] trace = ex.getStackTrace();
+			assertThat(trace[0].getClassName()).endsWith("StockRepository");
+			assertThat(trace[0].getMethodName()).isEqualTo("find");
+			assertThat(trace).noneMatch((frame) -> frame.getClassName().startsWith("io.github.chaosstarter.engine."))
+				.noneMatch((frame) -> frame.getClassName().startsWith("org.springframework.aop."))
+				.anyMatch((frame) -> frame.getClassName().equals(TargetingIntegrationTests.class.getName()));
+		});
+	}
+
+	@Test
 	void nonMatchingMethodIsUntouched() {
 		enable(this.engine, Map.of("find-only", exception((target) -> target.getMethods().add("fin*"))));
 		assertThatExceptionOfType(ChaosException.class).isThrownBy(() -> this.stock.find("sku"));

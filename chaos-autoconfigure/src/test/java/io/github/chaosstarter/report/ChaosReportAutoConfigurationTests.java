@@ -1,8 +1,6 @@
 package io.github.chaosstarter.report;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;

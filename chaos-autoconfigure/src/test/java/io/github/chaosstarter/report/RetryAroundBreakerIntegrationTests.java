@@ -1,7 +1,5 @@
 package io.github.chaosstarter.report;
 
-import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
