@@ -12,15 +12,14 @@ import reactor.test.StepVerifier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import io.github.chaosstarter.AssaultBuilder;
+import io.github.chaosstarter.Chaos;
 import io.github.chaosstarter.ChaosException;
-import io.github.chaosstarter.config.ChaosProperties;
 import io.github.chaosstarter.fixtures.ShopApplication;
 import io.github.chaosstarter.fixtures.ShopApplication.InventoryService;
 import io.github.chaosstarter.fixtures.ShopApplication.PaymentService;
 import io.github.chaosstarter.fixtures.ShopApplication.ReactivePaymentService;
 import io.github.chaosstarter.fixtures.ShopApplication.SpringRetryService;
-import io.github.chaosstarter.Chaos;
-import io.github.chaosstarter.engine.ChaosEngine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -43,9 +42,6 @@ class ResilienceLayersIntegrationTests {
 
 	@Autowired
 	Chaos chaos;
-
-	@Autowired
-	ChaosEngine engine;
 
 	@Autowired
 	CircuitBreakerRegistry circuitBreakers;
@@ -86,7 +82,7 @@ class ResilienceLayersIntegrationTests {
 
 	@Test
 	void fallbackMethodReceivesInjectedException() {
-		attack("payments-down", "charge", "org.springframework.web.client.ResourceAccessException");
+		attack("payments-down", "charge", org.springframework.web.client.ResourceAccessException.class);
 		assertThat(this.payments.charge("o1")).isEqualTo("queued o1");
 		assertThat(this.payments.fallbackFailures()).singleElement()
 			.satisfies((failure) -> assertThat(failure).hasMessageStartingWith("Chaos assault 'payments-down':")
@@ -108,9 +104,10 @@ class ResilienceLayersIntegrationTests {
 
 	@Test
 	void retryRecoversWhenInjectionsRunOut() {
-		ChaosProperties.Assault assault = exceptionAssault("reserve", null);
-		assault.setMaxInjections(2L);
-		apply("inventory-flaky", assault);
+		apply(this.chaos.assault("inventory-flaky")
+			.target((target) -> target.methods("reserve"))
+			.exception()
+			.maxInjections(2));
 		int before = this.inventory.calls().get();
 		assertThat(this.inventory.reserve("sku")).isEqualTo(1);
 		assertThat(this.inventory.calls().get()).isEqualTo(before + 1);
@@ -119,9 +116,10 @@ class ResilienceLayersIntegrationTests {
 
 	@Test
 	void springRetryableRetriesInjectedException() {
-		ChaosProperties.Assault assault = exceptionAssault("fetch", null);
-		assault.setMaxInjections(2L);
-		apply("fetch-flaky", assault);
+		apply(this.chaos.assault("fetch-flaky")
+			.target((target) -> target.methods("fetch"))
+			.exception()
+			.maxInjections(2));
 		int before = this.springRetry.calls().get();
 		assertThat(this.springRetry.fetch()).isEqualTo("fetched");
 		assertThat(this.springRetry.calls().get()).isEqualTo(before + 1);
@@ -149,24 +147,14 @@ class ResilienceLayersIntegrationTests {
 		assertThat(this.payments.fallbackFailures()).singleElement().isInstanceOf(ChaosException.class);
 	}
 
-	private void attack(String name, String method, String type) {
-		apply(name, exceptionAssault(method, type));
+	private void attack(String name, String method, Class<? extends Throwable> type) {
+		AssaultBuilder assault = this.chaos.assault(name).target((target) -> target.methods(method));
+		apply((type != null) ? assault.exception(type, "injected failure") : assault.exception());
 	}
 
-	private static ChaosProperties.Assault exceptionAssault(String method, String type) {
-		ChaosProperties.Assault assault = new ChaosProperties.Assault();
-		assault.getTarget().getMethods().add(method);
-		ChaosProperties.ExceptionEffect exception = new ChaosProperties.ExceptionEffect();
-		if (type != null) {
-			exception.setType(type);
-		}
-		assault.setException(exception);
-		return assault;
-	}
-
-	private void apply(String name, ChaosProperties.Assault assault) {
+	private void apply(AssaultBuilder assault) {
 		this.chaos.halt();
-		this.engine.put(name, assault, "test", "attack " + name);
+		assault.apply();
 		this.chaos.enable();
 	}
 

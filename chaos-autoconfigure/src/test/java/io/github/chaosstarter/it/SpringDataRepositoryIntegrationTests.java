@@ -1,7 +1,6 @@
 package io.github.chaosstarter.it;
 
-import java.util.Map;
-
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -15,10 +14,7 @@ import io.github.chaosstarter.datafixture.GuardedProductRepository;
 import io.github.chaosstarter.datafixture.Product;
 import io.github.chaosstarter.datafixture.ProductRepository;
 import io.github.chaosstarter.Chaos;
-import io.github.chaosstarter.engine.ChaosEngine;
 
-import static io.github.chaosstarter.it.ChaosTestSupport.enable;
-import static io.github.chaosstarter.it.ChaosTestSupport.exception;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -33,9 +29,6 @@ class SpringDataRepositoryIntegrationTests {
 	Chaos chaos;
 
 	@Autowired
-	ChaosEngine engine;
-
-	@Autowired
 	ProductRepository products;
 
 	@Autowired
@@ -47,17 +40,31 @@ class SpringDataRepositoryIntegrationTests {
 	@AfterEach
 	void halt() {
 		this.chaos.halt();
+		this.circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
 	}
 
 	@Test
 	void queryMethodsOfSpringDataRepositoriesAreAttacked() {
-		enable(this.engine, Map.of("db-down", exception((target) -> {
-			target.getKinds().add("repository");
-			target.getClasses().add("**.datafixture.ProductRepository");
-		})));
+		this.chaos.assault("db-down")
+			.target((target) -> target.kinds("repository").classes("**.datafixture.ProductRepository"))
+			.exception()
+			.apply();
+		this.chaos.enable();
 		assertThatExceptionOfType(ChaosException.class).isThrownBy(() -> this.products.findAll());
 		assertThatExceptionOfType(ChaosException.class).isThrownBy(() -> this.products.save(new Product(null, "x")));
 		assertThat(this.guardedProducts.count()).isGreaterThanOrEqualTo(0);
+	}
+
+	@Test
+	void classPatternsMatchTheInterfacesARepositoryExtends() {
+		this.chaos.assault("crud-down")
+			.target((target) -> target.classes("org.springframework.data.repository.CrudRepository").methods("count"))
+			.exception()
+			.apply();
+		this.chaos.enable();
+		assertThatExceptionOfType(ChaosException.class).isThrownBy(() -> this.products.count());
+		assertThat(this.guardedProducts.count()).as("its circuit breaker's fallback saw the fault").isEqualTo(-1);
+		assertThat(this.chaos.state().assaults().get("crud-down").injected()).isEqualTo(2);
 	}
 
 	@Test
@@ -68,7 +75,8 @@ class SpringDataRepositoryIntegrationTests {
 
 	@Test
 	void circuitBreakerOnRepositoryInterfaceRecordsTheFault() {
-		enable(this.engine, Map.of("count-down", exception((target) -> target.getMethods().add("count"))));
+		this.chaos.assault("count-down").target((target) -> target.methods("count")).exception().apply();
+		this.chaos.enable();
 		assertThat(this.guardedProducts.count()).isEqualTo(-1);
 		assertThat(this.circuitBreakers.circuitBreaker("products").getMetrics().getNumberOfFailedCalls()).isEqualTo(1);
 	}

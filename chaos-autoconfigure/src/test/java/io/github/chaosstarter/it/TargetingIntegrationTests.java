@@ -13,19 +13,15 @@ import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import io.github.chaosstarter.AssaultBuilder;
+import io.github.chaosstarter.Chaos;
 import io.github.chaosstarter.ChaosException;
-import io.github.chaosstarter.config.ChaosProperties;
 import io.github.chaosstarter.fixtures.ShopApplication;
 import io.github.chaosstarter.fixtures.ShopApplication.InventoryService;
 import io.github.chaosstarter.fixtures.ShopApplication.PriceCalculator;
 import io.github.chaosstarter.fixtures.ShopApplication.ReactivePaymentService;
 import io.github.chaosstarter.fixtures.ShopApplication.StockRepository;
-import io.github.chaosstarter.Chaos;
-import io.github.chaosstarter.engine.ChaosEngine;
 
-import static io.github.chaosstarter.it.ChaosTestSupport.enable;
-import static io.github.chaosstarter.it.ChaosTestSupport.exception;
-import static io.github.chaosstarter.it.ChaosTestSupport.latency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
@@ -39,9 +35,6 @@ class TargetingIntegrationTests {
 
 	@Autowired
 	Chaos chaos;
-
-	@Autowired
-	ChaosEngine engine;
 
 	@Autowired
 	StockRepository stock;
@@ -68,44 +61,53 @@ class TargetingIntegrationTests {
 
 	@Test
 	void beanOfUnwatchedKindHasNoProxyAndIsUntouched() {
-		enable(this.engine, Map.of("everything", exception((target) -> {
-		})));
+		this.chaos.assault("everything").exception().apply();
+		this.chaos.enable();
+		assertThatExceptionOfType(ChaosException.class).as("positive control: a watched bean")
+			.isThrownBy(() -> this.stock.find("sku"));
 		assertThat(AopUtils.isAopProxy(this.prices)).isFalse();
 		assertThatNoException().isThrownBy(() -> this.prices.price("sku"));
 	}
 
 	@Test
 	void kindTargetSelectsOnlyThatKind() {
-		enable(this.engine, Map.of("repos", exception((target) -> target.getKinds().add("repository"))));
+		enable(this.chaos.assault("repos").target((target) -> target.kinds("repository")).exception());
 		assertThatExceptionOfType(ChaosException.class).isThrownBy(() -> this.stock.find("sku"));
 		assertThatNoException().isThrownBy(() -> this.inventory.reserve("sku"));
 	}
 
 	@Test
 	void classOutsideThePatternsIsUntouched() {
-		enable(this.engine, Map.of("clients", exception((target) -> target.getClasses().add("com.acme.**.*Client"))));
+		enable(this.chaos.assault("clients").target((target) -> target.classes("com.acme.**.*Client")).exception());
+		enable(this.chaos.assault("control")
+			.target((target) -> target.classes("**.ShopApplication$Inventory*"))
+			.exception());
+		assertThatExceptionOfType(ChaosException.class).as("positive control")
+			.isThrownBy(() -> this.inventory.reserve("sku"));
 		assertThatNoException().isThrownBy(() -> this.stock.find("sku"));
 		assertThat(this.chaos.state().assaults().get("clients").matched()).isZero();
 	}
 
 	@Test
 	void classPatternSelectsMatchingBean() {
-		enable(this.engine, Map.of("stock", exception(
-				(target) -> target.getClasses().add("io.github.chaosstarter.fixtures.**.ShopApplication$Stock*"))));
+		enable(this.chaos.assault("stock")
+			.target((target) -> target.classes("io.github.chaosstarter.fixtures.**.ShopApplication$Stock*"))
+			.exception());
 		assertThatExceptionOfType(ChaosException.class).isThrownBy(() -> this.stock.find("sku"));
+		assertThatNoException().isThrownBy(() -> this.inventory.reserve("sku"));
 	}
 
 	@Test
 	void beanNameTargetSelectsOnlyThatBean() {
 		String stockBean = beanName(StockRepository.class);
-		enable(this.engine, Map.of("stock", exception((target) -> target.getBeans().add(stockBean))));
+		enable(this.chaos.assault("stock").target((target) -> target.beans(stockBean)).exception());
 		assertThatExceptionOfType(ChaosException.class).isThrownBy(() -> this.stock.find("sku"));
 		assertThatNoException().isThrownBy(() -> this.inventory.reserve("sku"));
 	}
 
 	@Test
 	void injectedExceptionsStackTraceStartsAtTheAttackedMethodWithoutTheStartersFrames() {
-		enable(this.engine, Map.of("repos", exception((target) -> target.getKinds().add("repository"))));
+		enable(this.chaos.assault("repos").target((target) -> target.kinds("repository")).exception());
 		assertThatExceptionOfType(ChaosException.class).isThrownBy(() -> this.stock.find("sku")).satisfies((ex) -> {
 			StackTraceElement[] trace = ex.getStackTrace();
 			assertThat(trace[0].getClassName()).endsWith("StockRepository");
@@ -118,31 +120,34 @@ class TargetingIntegrationTests {
 
 	@Test
 	void nonMatchingMethodIsUntouched() {
-		enable(this.engine, Map.of("find-only", exception((target) -> target.getMethods().add("fin*"))));
+		enable(this.chaos.assault("find-only").target((target) -> target.methods("fin*")).exception());
 		assertThatExceptionOfType(ChaosException.class).isThrownBy(() -> this.stock.find("sku"));
 		assertThatNoException().isThrownBy(() -> this.stock.count());
 	}
 
 	@Test
 	void nothingIsInjectedWhileChaosIsOff() {
-		enable(this.engine, Map.of("repos", exception((target) -> target.getKinds().add("repository"))));
+		enable(this.chaos.assault("repos").target((target) -> target.kinds("repository")).exception());
+		assertThatExceptionOfType(ChaosException.class).as("positive control: chaos on")
+			.isThrownBy(() -> this.stock.find("sku"));
 		this.chaos.disable();
+		int calls = this.stock.calls().get();
 		assertThatNoException().isThrownBy(() -> this.stock.find("sku"));
+		assertThat(this.stock.calls()).as("the real method ran").hasValue(calls + 1);
 	}
 
 	@Test
 	void disabledAssaultIsNotApplied() {
-		ChaosProperties.Assault assault = exception((target) -> target.getKinds().add("repository"));
-		assault.setEnabled(false);
-		enable(this.engine, Map.of("repos", assault));
+		enable(this.chaos.assault("repos").target((target) -> target.kinds("repository")).exception().enabled(false));
 		assertThatNoException().isThrownBy(() -> this.stock.find("sku"));
+		this.chaos.assault("repos").target((target) -> target.kinds("repository")).exception().apply();
+		assertThatExceptionOfType(ChaosException.class).as("positive control: the same assault enabled")
+			.isThrownBy(() -> this.stock.find("sku"));
 	}
 
 	@Test
 	void probabilityZeroNeverInjects() {
-		ChaosProperties.Assault assault = exception((target) -> target.getMethods().add("find"));
-		assault.setProbability(0.0);
-		enable(this.engine, Map.of("never", assault));
+		enable(this.chaos.assault("never").target((target) -> target.methods("find")).exception().probability(0.0));
 		for (int i = 0; i < 1000; i++) {
 			this.stock.find("sku");
 		}
@@ -162,9 +167,7 @@ class TargetingIntegrationTests {
 
 	@Test
 	void maxInjectionsStopsAfterN() {
-		ChaosProperties.Assault assault = exception((target) -> target.getMethods().add("find"));
-		assault.setMaxInjections(5L);
-		enable(this.engine, Map.of("five", assault));
+		enable(this.chaos.assault("five").target((target) -> target.methods("find")).exception().maxInjections(5));
 		int failures = 0;
 		for (int i = 0; i < 20; i++) {
 			try {
@@ -176,23 +179,25 @@ class TargetingIntegrationTests {
 		}
 		assertThat(failures).isEqualTo(5);
 		assertThat(this.chaos.state().assaults().get("five").injected()).isEqualTo(5);
+		assertThat(this.chaos.state().assaults().get("five").matched()).isEqualTo(20);
 	}
 
 	@Test
 	void dryRunCountsButInjectsNothing() {
-		enable(this.engine, Map.of("repos", exception((target) -> target.getKinds().add("repository"))));
+		enable(this.chaos.assault("repos").target((target) -> target.kinds("repository").methods("find")).exception());
 		this.chaos.change(Map.of("dry-run", true));
+		int calls = this.stock.calls().get();
 		for (int i = 0; i < 3; i++) {
 			assertThatNoException().isThrownBy(() -> this.stock.find("sku"));
 		}
+		assertThat(this.stock.calls()).hasValue(calls + 3);
 		assertThat(this.chaos.state().assaults().get("repos").dryRunHits()).isEqualTo(3);
 		assertThat(this.chaos.state().assaults().get("repos").injected()).isZero();
 	}
 
 	@Test
 	void latencyDelaysBlockingCall() {
-		enable(this.engine,
-				Map.of("slow", latency(Duration.ofMillis(200), (target) -> target.getMethods().add("find"))));
+		enable(this.chaos.assault("slow").target((target) -> target.methods("find")).latency(Duration.ofMillis(200)));
 		long start = System.nanoTime();
 		assertThat(this.stock.find("sku")).isEqualTo(7);
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
@@ -200,8 +205,9 @@ class TargetingIntegrationTests {
 
 	@Test
 	void latencyDelaysMonoWithoutBlockingTheCaller() {
-		enable(this.engine,
-				Map.of("slow-quote", latency(Duration.ofSeconds(2), (target) -> target.getMethods().add("quote"))));
+		enable(this.chaos.assault("slow-quote")
+			.target((target) -> target.methods("quote"))
+			.latency(Duration.ofSeconds(2)));
 		long start = System.nanoTime();
 		var quote = this.reactivePayments.quote("o1");
 		Duration assembly = Duration.ofNanos(System.nanoTime() - start);
@@ -212,7 +218,7 @@ class TargetingIntegrationTests {
 
 	@Test
 	void injectionsAreCountedInMicrometer() {
-		enable(this.engine, Map.of("stock-down", exception((target) -> target.getMethods().add("find"))));
+		enable(this.chaos.assault("stock-down").target((target) -> target.methods("find")).exception());
 		for (int i = 0; i < 3; i++) {
 			assertThatExceptionOfType(ChaosException.class).isThrownBy(() -> this.stock.find("sku"));
 		}
@@ -232,9 +238,11 @@ class TargetingIntegrationTests {
 	}
 
 	private List<Boolean> decisions(int calls, double probability, long seed) {
-		ChaosProperties.Assault assault = exception((target) -> target.getMethods().add("find"));
-		assault.setProbability(probability);
-		enable(this.engine, Map.of("sometimes", assault));
+		this.chaos.assault("sometimes")
+			.target((target) -> target.methods("find"))
+			.exception()
+			.probability(probability)
+			.apply();
 		this.chaos.disable();
 		this.chaos.change(Map.of("enabled", true, "seed", seed));
 		List<Boolean> decisions = new ArrayList<>();
@@ -248,6 +256,11 @@ class TargetingIntegrationTests {
 			}
 		}
 		return decisions;
+	}
+
+	private void enable(AssaultBuilder assault) {
+		assault.apply();
+		this.chaos.enable();
 	}
 
 	private String beanName(Class<?> type) {
