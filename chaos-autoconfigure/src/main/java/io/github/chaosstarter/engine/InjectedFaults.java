@@ -1,5 +1,7 @@
 package io.github.chaosstarter.engine;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
@@ -23,7 +25,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class InjectedFaults {
 
-	private static final Mark MARK = new Mark();
+	private static final Mark MARK = new Mark(null);
+
+	/** How many methods get a mark of their own; beyond, the shared mark is used. */
+	private static final int MAX_TARGETS = 10_000;
+
+	private static final Map<String, Mark> TARGETED = new ConcurrentHashMap<>();
 
 	private static final ThreadLocal<ChaosListener.@Nullable Injection> SIGNALLING = new ThreadLocal<>();
 
@@ -38,9 +45,48 @@ public final class InjectedFaults {
 	 * @param failure the exception
 	 */
 	public static void mark(Throwable failure) {
-		if (failure != MARK && !isMarked(failure)) {
-			failure.addSuppressed(MARK);
+		mark(failure, MARK);
+	}
+
+	/**
+	 * Mark an exception injected into a bean method, with a mark that names the method,
+	 * so that whoever sees it can tell which method it was injected into.
+	 * @param failure the exception
+	 * @param target the method as {@link ChaosListener.Injection#target()} names it
+	 */
+	static void mark(Throwable failure, String target) {
+		Mark mark = TARGETED.get(target);
+		if (mark == null) {
+			mark = (TARGETED.size() < MAX_TARGETS) ? TARGETED.computeIfAbsent(target, Mark::new) : MARK;
 		}
+		mark(failure, mark);
+	}
+
+	private static void mark(Throwable failure, Mark mark) {
+		if (!(failure instanceof Mark) && !isMarked(failure)) {
+			failure.addSuppressed(mark);
+		}
+	}
+
+	/**
+	 * Return the bean method the injected exception in the cause chain of the given one
+	 * was injected into.
+	 * @param failure what a caller or a resilience library saw
+	 * @param maxDepth how many causes to follow
+	 * @return the method as {@link ChaosListener.Injection#target()} names it, or
+	 * {@code null} when unknown or nothing was injected
+	 */
+	public static @Nullable String injectedTarget(@Nullable Throwable failure, int maxDepth) {
+		Throwable injected = injectedIn(failure, maxDepth);
+		if (injected == null) {
+			return null;
+		}
+		for (Throwable suppressed : injected.getSuppressed()) {
+			if (suppressed instanceof Mark mark) {
+				return mark.target;
+			}
+		}
+		return null;
 	}
 
 	/**
@@ -67,7 +113,7 @@ public final class InjectedFaults {
 	 */
 	public static boolean isMarked(Throwable failure) {
 		for (Throwable suppressed : failure.getSuppressed()) {
-			if (suppressed == MARK) {
+			if (suppressed instanceof Mark) {
 				return true;
 			}
 		}
@@ -125,8 +171,11 @@ public final class InjectedFaults {
 
 		private static final long serialVersionUID = 1L;
 
-		Mark() {
+		private final transient @Nullable String target;
+
+		Mark(@Nullable String target) {
 			super("injected by Chaos Starter", null, false, false);
+			this.target = target;
 		}
 
 	}

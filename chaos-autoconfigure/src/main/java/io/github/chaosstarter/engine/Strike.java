@@ -68,7 +68,12 @@ public final class Strike {
 			terminal = assault;
 			failure = site.failure(assault, effect);
 			if (failure != null && !dryRun) {
-				InjectedFaults.mark(failure);
+				if (site.method() != null) {
+					InjectedFaults.mark(failure, site.target());
+				}
+				else {
+					InjectedFaults.mark(failure);
+				}
 			}
 			dispatch.injected(assault, site, failure, 0, dryRun);
 		}

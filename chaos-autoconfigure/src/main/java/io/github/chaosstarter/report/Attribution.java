@@ -23,7 +23,7 @@ import io.github.chaosstarter.engine.InjectedFaults;
  */
 final class Attribution {
 
-	private static final int MAX_CAUSE_DEPTH = 16;
+	static final int MAX_CAUSE_DEPTH = 16;
 
 	/** How long an announced refusal waits for its exception on the same thread. */
 	static final long FRESH_NANOS = 20_000_000L;
@@ -38,7 +38,16 @@ final class Attribution {
 	private static final boolean BREAKER_PRESENT = ClassUtils.isPresent(
 			"io.github.resilience4j.circuitbreaker.CallNotPermittedException", Attribution.class.getClassLoader());
 
+	private static final boolean BULKHEAD_PRESENT = ClassUtils
+		.isPresent("io.github.resilience4j.bulkhead.BulkheadFullException", Attribution.class.getClassLoader());
+
 	private final ThreadLocal<@Nullable Pending> pending = new ThreadLocal<>();
+
+	/**
+	 * The announced exception last attributed on this thread when it cannot carry the
+	 * mark, so that the layers above (a breaker, then a fallback) count it too.
+	 */
+	private final ThreadLocal<@Nullable Seen> unmarkable = new ThreadLocal<>();
 
 	private final Map<String, Boolean> openedByInjection = new ConcurrentHashMap<>();
 
@@ -54,9 +63,17 @@ final class Attribution {
 		if (InjectedFaults.injectedIn(failure, MAX_CAUSE_DEPTH) != null) {
 			return true;
 		}
+		if (isUnmarkable(failure)) {
+			return true;
+		}
 		Throwable announced = announced(failure);
 		if (announced != null) {
 			InjectedFaults.mark(announced);
+			if (!InjectedFaults.isMarked(announced)) {
+				// created without suppression (a BulkheadFullException): remembered
+				// instead
+				this.unmarkable.set(new Seen(announced, System.nanoTime()));
+			}
 			return true;
 		}
 		Throwable faked = faked(failure);
@@ -71,9 +88,23 @@ final class Attribution {
 	 * Announce that the next exception of the given type seen on this thread is the
 	 * refusal or timeout of a call that carried an injected fault.
 	 * @param type the exception's class name
+	 * @param instance the name of the instance that raises it, or {@code null} when the
+	 * exception does not carry one (a {@code TimeoutException})
 	 */
-	void announce(String type) {
-		this.pending.set(new Pending(type, System.nanoTime()));
+	void announce(String type, @Nullable String instance) {
+		this.pending.set(new Pending(type, instance, System.nanoTime()));
+	}
+
+	/**
+	 * Withdraw an announcement: an instance refused or timed out a call that carried no
+	 * injected fault, so the next exception of that type on this thread is a real one.
+	 * @param type the exception's class name
+	 */
+	void withdraw(String type) {
+		Pending pending = this.pending.get();
+		if (pending != null && pending.type().equals(type)) {
+			this.pending.remove();
+		}
 	}
 
 	private @Nullable Throwable announced(Throwable failure) {
@@ -88,12 +119,37 @@ final class Attribution {
 		Throwable current = failure;
 		for (int depth = 0; current != null && depth < MAX_CAUSE_DEPTH; depth++) {
 			if (current.getClass().getName().equals(pending.type())) {
+				String instance = BULKHEAD_PRESENT ? Rejections.bulkhead(current) : null;
+				if (pending.instance() != null && instance != null && !instance.equals(pending.instance())) {
+					// another bulkhead's rejection: the announced one was never seen
+					this.pending.remove();
+					return null;
+				}
 				this.pending.remove();
 				return current;
 			}
 			current = (current.getCause() != current) ? current.getCause() : null;
 		}
 		return null;
+	}
+
+	private boolean isUnmarkable(Throwable failure) {
+		Seen seen = this.unmarkable.get();
+		if (seen == null) {
+			return false;
+		}
+		if (System.nanoTime() - seen.nanoTime() > FRESH_NANOS) {
+			this.unmarkable.remove();
+			return false;
+		}
+		Throwable current = failure;
+		for (int depth = 0; current != null && depth < MAX_CAUSE_DEPTH; depth++) {
+			if (current == seen.failure()) {
+				return true;
+			}
+			current = (current.getCause() != current) ? current.getCause() : null;
+		}
+		return false;
 	}
 
 	private @Nullable Throwable faked(Throwable failure) {
@@ -126,7 +182,10 @@ final class Attribution {
 		return Boolean.TRUE.equals(this.openedByInjection.get(breaker));
 	}
 
-	private record Pending(String type, long nanoTime) {
+	private record Pending(String type, @Nullable String instance, long nanoTime) {
+	}
+
+	private record Seen(Throwable failure, long nanoTime) {
 	}
 
 	/**
@@ -161,6 +220,29 @@ final class Attribution {
 			return (failure instanceof io.github.resilience4j.circuitbreaker.CallNotPermittedException refused)
 					? refused.getCausingCircuitBreakerName() : null;
 		}
+
+	}
+
+	/**
+	 * Loaded only with resilience4j-bulkhead.
+	 */
+	private static final class Rejections {
+
+		/**
+		 * The bulkhead's name, from the message Resilience4j gives the exception
+		 * ({@code Bulkhead 'name' is full ...}); 2.4 has no accessor for it.
+		 */
+		static @Nullable String bulkhead(Throwable failure) {
+			if (!(failure instanceof io.github.resilience4j.bulkhead.BulkheadFullException)) {
+				return null;
+			}
+			String message = failure.getMessage();
+			int end = (message != null && message.startsWith(PREFIX)) ? message.indexOf("' is full", PREFIX.length())
+					: -1;
+			return (end > 0) ? message.substring(PREFIX.length(), end) : null;
+		}
+
+		private static final String PREFIX = "Bulkhead '";
 
 	}
 

@@ -54,8 +54,8 @@ final class BreakerTrack {
 		}
 		if (this.settings != null && elapsedNanos > this.settings.slowCallDurationThreshold().toNanos()) {
 			long start = System.nanoTime() - elapsedNanos;
-			boolean injected = this.slowDelays.takeSlow(start, this.settings.slowCallDurationThreshold().toNanos(),
-					SLOW_TOLERANCE_NANOS);
+			boolean injected = this.slowDelays.takeSlow(start, elapsedNanos,
+					this.settings.slowCallDurationThreshold().toNanos(), SLOW_TOLERANCE_NANOS);
 			flags |= injected ? Shadow.INJECTED_SLOW : Shadow.REAL_SLOW;
 		}
 		currentShadow().record(flags, epochSecond());

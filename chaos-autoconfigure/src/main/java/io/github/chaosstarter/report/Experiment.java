@@ -3,6 +3,7 @@ package io.github.chaosstarter.report;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -46,6 +47,9 @@ final class Experiment {
 
 	final Map<String, MethodStats> methods = new ConcurrentHashMap<>();
 
+	/** Attacked methods whose injected failures a circuit breaker or retry recorded. */
+	final Set<String> seenByMechanism = ConcurrentHashMap.newKeySet();
+
 	Experiment(Instant since, Map<String, String> breakerStatesAtStart) {
 		this.since = since;
 		this.breakerStatesAtStart = Map.copyOf(breakerStatesAtStart);
@@ -75,6 +79,12 @@ final class Experiment {
 
 	FallbackStats fallback(String method, String fallbackMethod) {
 		return this.fallbacks.computeIfAbsent(new FallbackKey(method, fallbackMethod), (key) -> new FallbackStats());
+	}
+
+	void seenByMechanism(String method) {
+		if (!this.seenByMechanism.contains(method)) {
+			this.seenByMechanism.add(method);
+		}
 	}
 
 	MethodStats method(String method, List<Guard> guards, boolean restController) {

@@ -1,5 +1,7 @@
 package io.github.chaosstarter.report;
 
+import java.util.Arrays;
+
 import io.github.chaosstarter.engine.ChaosListener.Injection;
 
 /**
@@ -28,6 +30,8 @@ final class InFlight {
 
 	private final boolean[] taken = new boolean[CAPACITY];
 
+	private final boolean[] cancelled = new boolean[CAPACITY];
+
 	private int next;
 
 	synchronized void add(Injection injection) {
@@ -36,6 +40,7 @@ final class InFlight {
 		this.starts[index] = injection.nanoTime();
 		this.ends[index] = injection.nanoTime() + injection.delayNanos();
 		this.taken[index] = false;
+		this.cancelled[index] = false;
 		this.next = (index + 1) % CAPACITY;
 	}
 
@@ -49,10 +54,35 @@ final class InFlight {
 		for (int i = 0; i < CAPACITY; i++) {
 			if (this.injections[i] == injection) {
 				this.ends[i] = Math.min(this.ends[i], now);
-				this.taken[i] = true;
+				this.cancelled[i] = true;
 				return;
 			}
 		}
+	}
+
+	/**
+	 * Take a delay that was cancelled on the thread that now signals a timeout, when that
+	 * delay is one of this limiter's (it ran under it, longer than its timeout) and the
+	 * limiter's timeout was due when it was cancelled: the limiter cut it short. A delay
+	 * the caller gave up on earlier, or one under another limiter, explains nothing.
+	 * @param injection the cancelled delay's injection
+	 * @param now the current {@link System#nanoTime()}
+	 * @param timeoutNanos the limiter's timeout
+	 * @return whether it was taken
+	 */
+	synchronized boolean takeCancelled(Injection injection, long now, long timeoutNanos) {
+		for (int i = 0; i < CAPACITY; i++) {
+			if (this.injections[i] == injection) {
+				long due = this.starts[i] + timeoutNanos;
+				boolean cutByTimeout = !this.taken[i] && injection.delayNanos() > timeoutNanos
+						&& this.ends[i] >= due - EARLY_NANOS && now <= due + LATE_NANOS;
+				if (cutByTimeout) {
+					this.taken[i] = true;
+				}
+				return cutByTimeout;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -65,7 +95,7 @@ final class InFlight {
 		int best = -1;
 		for (int i = 0; i < CAPACITY; i++) {
 			Injection injection = this.injections[i];
-			if (injection == null || this.taken[i] || injection.delayNanos() <= timeoutNanos) {
+			if (injection == null || this.taken[i] || this.cancelled[i] || injection.delayNanos() <= timeoutNanos) {
 				continue;
 			}
 			long due = this.starts[i] + timeoutNanos;
@@ -82,24 +112,31 @@ final class InFlight {
 	}
 
 	/**
-	 * Take the delay of a call that started when the given one did, for a slow call.
+	 * Take the delay of a slow call: one that started within the tolerance of the call's
+	 * start (the chaos advice is the innermost layer), ended before the call did, and
+	 * without which the call would not have been slow. A delay longer than the call
+	 * cannot have been carried by it.
 	 * @param callStart when the slow call started
-	 * @param thresholdNanos the delay the injected one must exceed
+	 * @param elapsedNanos how long the call took
+	 * @param thresholdNanos the breaker's slow-call threshold
 	 * @param toleranceNanos how far apart the starts may be
 	 * @return whether one was found
 	 */
-	synchronized boolean takeSlow(long callStart, long thresholdNanos, long toleranceNanos) {
+	synchronized boolean takeSlow(long callStart, long elapsedNanos, long thresholdNanos, long toleranceNanos) {
 		int best = -1;
 		long bestGap = Long.MAX_VALUE;
+		long callEnd = callStart + elapsedNanos;
 		for (int i = 0; i < CAPACITY; i++) {
 			Injection injection = this.injections[i];
-			if (injection == null || this.taken[i] || injection.delayNanos() <= thresholdNanos) {
+			if (injection == null || this.taken[i] || this.cancelled[i]) {
 				continue;
 			}
-			long gap = Math.abs(this.starts[i] - callStart);
-			if (gap <= toleranceNanos && gap < bestGap) {
+			long gap = this.starts[i] - callStart;
+			boolean within = Math.abs(gap) <= toleranceNanos && this.ends[i] <= callEnd + EARLY_NANOS;
+			boolean explains = elapsedNanos - injection.delayNanos() <= thresholdNanos;
+			if (within && explains && Math.abs(gap) < bestGap) {
 				best = i;
-				bestGap = gap;
+				bestGap = Math.abs(gap);
 			}
 		}
 		if (best >= 0) {
@@ -124,7 +161,7 @@ final class InFlight {
 	}
 
 	synchronized void clear() {
-		java.util.Arrays.fill(this.injections, null);
+		Arrays.fill(this.injections, null);
 		this.next = 0;
 	}
 

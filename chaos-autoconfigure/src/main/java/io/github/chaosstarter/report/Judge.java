@@ -214,7 +214,8 @@ final class Judge {
 	private static List<UnprotectedReport> unprotected(Experiment experiment) {
 		List<UnprotectedReport> reports = new ArrayList<>();
 		new TreeMap<>(experiment.methods).forEach((method, stats) -> {
-			if (!stats.guards.isEmpty()) {
+			if (!stats.guards.isEmpty() || experiment.seenByMechanism.contains(method)) {
+				// guarded by an annotation, or by a mechanism that recorded its faults
 				return;
 			}
 			long failures = stats.failures.get();

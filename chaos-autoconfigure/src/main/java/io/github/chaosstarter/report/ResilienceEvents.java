@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.chaosstarter.engine.ChaosListener.Injection;
 import io.github.chaosstarter.engine.InjectedFaults;
 import io.github.chaosstarter.report.Experiment.BreakerStats;
 import io.github.chaosstarter.report.ResilienceReport.Transition;
@@ -19,8 +20,6 @@ import io.github.chaosstarter.report.ResilienceReport.Transition;
  * @author Chaos Starter team
  */
 final class ResilienceEvents {
-
-	private static final String CALL_NOT_PERMITTED = "io.github.resilience4j.circuitbreaker.CallNotPermittedException";
 
 	private static final String BULKHEAD_FULL = "io.github.resilience4j.bulkhead.BulkheadFullException";
 
@@ -39,13 +38,29 @@ final class ResilienceEvents {
 		return this.recorder.active();
 	}
 
+	/**
+	 * Tell whether a failure a circuit breaker or retry recorded was injected, and if so
+	 * note that a mechanism saw the method it was injected into: one that no annotation
+	 * names (a Spring Cloud CircuitBreaker, a decorated lambda) guards it.
+	 */
+	private boolean seen(@Nullable Throwable failure) {
+		if (!this.attribution.injected(failure)) {
+			return false;
+		}
+		String target = InjectedFaults.injectedTarget(failure, Attribution.MAX_CAUSE_DEPTH);
+		if (target != null) {
+			this.recorder.experiment().seenByMechanism(target);
+		}
+		return true;
+	}
+
 	// circuit breakers
 
 	void breakerCall(String name, long elapsedNanos, @Nullable Throwable failure) {
 		if (!active()) {
 			return;
 		}
-		boolean injected = failure != null && this.attribution.injected(failure);
+		boolean injected = failure != null && seen(failure);
 		BreakerStats stats = this.recorder.experiment().breaker(name);
 		int flags = this.recorder.breaker(name).record(failure != null, injected, elapsedNanos);
 		stats.calls.incrementAndGet();
@@ -58,7 +73,7 @@ final class ResilienceEvents {
 	}
 
 	void breakerIgnored(String name, @Nullable Throwable failure) {
-		if (active() && this.attribution.injected(failure)) {
+		if (active() && seen(failure)) {
 			BreakerStats stats = this.recorder.experiment().breaker(name);
 			if (stats.ignored.count.get() == 0) {
 				// seen by a breaker no annotation names (Spring Cloud CircuitBreaker)
@@ -74,8 +89,8 @@ final class ResilienceEvents {
 		BreakerStats stats = this.recorder.experiment().breaker(name);
 		stats.notPermitted.incrementAndGet();
 		if (this.attribution.openedByInjection(name)) {
+			// its CallNotPermittedException names the breaker: Attribution tells it apart
 			stats.notPermittedAfterInjection.incrementAndGet();
-			this.attribution.announce(CALL_NOT_PERMITTED);
 		}
 	}
 
@@ -106,13 +121,13 @@ final class ResilienceEvents {
 	// retries
 
 	void retryAttempt(String name, @Nullable Throwable failure) {
-		if (active() && this.attribution.injected(failure)) {
+		if (active() && seen(failure)) {
 			this.recorder.experiment().retry(name).attempts.incrementAndGet();
 		}
 	}
 
 	void retryExhausted(String name, @Nullable Throwable failure) {
-		if (active() && this.attribution.injected(failure)) {
+		if (active() && seen(failure)) {
 			this.recorder.experiment().retry(name).exhausted.incrementAndGet();
 		}
 	}
@@ -136,7 +151,7 @@ final class ResilienceEvents {
 	}
 
 	void retryIgnored(String name, @Nullable Throwable failure) {
-		if (active() && this.attribution.injected(failure)) {
+		if (active() && seen(failure)) {
 			this.recorder.experiment().retry(name).ignored.add(failure);
 		}
 	}
@@ -154,16 +169,22 @@ final class ResilienceEvents {
 		if (!active()) {
 			return;
 		}
+		long now = System.nanoTime();
 		boolean injected = InjectedFaults.signallingTimeout() != null;
-		if (!injected && InjectedFaults.takeCancelledDelay(Attribution.FRESH_NANOS) != null) {
-			injected = true;
-			this.attribution.announce(TIMEOUT);
-		}
 		Duration timeout = this.recorder.limiterTimeout(name);
-		if (!injected && timeout != null
-				&& this.recorder.limiterDelays(name).takeTimeout(System.nanoTime(), timeout.toNanos())) {
+		Injection cancelled = InjectedFaults.takeCancelledDelay(Attribution.FRESH_NANOS);
+		InFlight delays = this.recorder.limiterDelays(name);
+		if (!injected && cancelled != null && timeout != null
+				&& delays.takeCancelled(cancelled, now, timeout.toNanos())) {
 			injected = true;
-			this.attribution.announce(TIMEOUT);
+			this.attribution.announce(TIMEOUT, name);
+		}
+		if (!injected && timeout != null && delays.takeTimeout(now, timeout.toNanos())) {
+			injected = true;
+			this.attribution.announce(TIMEOUT, name);
+		}
+		if (!injected) {
+			this.attribution.withdraw(TIMEOUT);
 		}
 		Experiment.LimiterStats stats = this.recorder.experiment().timeLimiter(name);
 		(injected ? stats.timeouts : stats.otherTimeouts).incrementAndGet();
@@ -178,10 +199,11 @@ final class ResilienceEvents {
 		Experiment.BulkheadStats stats = this.recorder.experiment().bulkhead(name, threadPool);
 		if (this.recorder.bulkheadDelays(name, threadPool).holding(System.nanoTime())) {
 			stats.rejectedAfterInjection.incrementAndGet();
-			this.attribution.announce(BULKHEAD_FULL);
+			this.attribution.announce(BULKHEAD_FULL, name);
 		}
 		else {
 			stats.otherRejections.incrementAndGet();
+			this.attribution.withdraw(BULKHEAD_FULL);
 		}
 	}
 

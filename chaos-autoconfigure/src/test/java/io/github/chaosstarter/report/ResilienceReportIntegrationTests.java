@@ -424,7 +424,11 @@ class ResilienceReportIntegrationTests {
 		CompletableFuture<String> slow = CompletableFuture.supplyAsync(() -> this.warehouse.load("a"));
 		io.github.resilience4j.bulkhead.Bulkhead bulkhead = this.bulkheads.bulkhead("warehouse");
 		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-		while (bulkhead.getMetrics().getAvailableConcurrentCalls() > 0 && System.nanoTime() < deadline) {
+		// the permit is taken before the (innermost) chaos advice delays the call: wait
+		// for both
+		while ((bulkhead.getMetrics().getAvailableConcurrentCalls() > 0
+				|| this.chaos.state().assaults().get("warehouse-slow").injected() == 0)
+				&& System.nanoTime() < deadline) {
 			Thread.sleep(5);
 		}
 		assertThatExceptionOfType(BulkheadFullException.class).isThrownBy(() -> this.warehouse.load("b"));
