@@ -7,6 +7,7 @@ import org.springframework.boot.actuate.endpoint.EndpointId;
 import org.springframework.boot.actuate.endpoint.OperationType;
 import org.springframework.boot.actuate.endpoint.invoke.OperationInvoker;
 import org.springframework.boot.actuate.endpoint.invoke.OperationInvokerAdvisor;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.invoke.OperationParameter;
 import org.springframework.boot.actuate.endpoint.invoke.OperationParameters;
 
@@ -43,6 +44,12 @@ final class ChaosOperationInvokerAdvisor implements OperationInvokerAdvisor {
 				return invoker.invoke(context);
 			}
 			Object raw = arguments.remove(OperationBodies.RAW_BODY);
+			if (raw != null && !(raw instanceof Map)) {
+				// a query parameter of that name took the body's place
+				return ChaosEndpoint.badRequest(new InvalidChaosPropertyException(
+						"query parameter '" + OperationBodies.RAW_BODY + "'",
+						"is not accepted: write operations of the chaos endpoint take their input from the JSON body only"));
+			}
 			Map<?, ?> body = (raw instanceof Map<?, ?> map) ? map : Map.of();
 			for (Map.Entry<String, Object> argument : arguments.entrySet()) {
 				if (!isSelector(parameters, argument.getKey()) && (!body.containsKey(argument.getKey())
@@ -72,7 +79,10 @@ final class ChaosOperationInvokerAdvisor implements OperationInvokerAdvisor {
 	private static boolean isSelector(OperationParameters parameters, String name) {
 		for (OperationParameter parameter : parameters) {
 			if (parameter.getName().equals(name)) {
-				return !BODY.equals(name);
+				// a SecurityContext or Principal parameter is resolved by the invoker,
+				// not
+				// from the request: a query parameter of its name would be ignored
+				return parameter.getAnnotation(Selector.class) != null;
 			}
 		}
 		return false;

@@ -67,7 +67,11 @@ final class OperationBodies {
 	 */
 	static Map<String, Object> parse(String body) {
 		try {
+			checkSingleObject(body);
 			Map<String, Object> parsed = JsonParserFactory.getJsonParser().parseMap(body);
+			if (parsed == null) {
+				throw new IllegalArgumentException("it is null");
+			}
 			Map<String, Object> result = new LinkedHashMap<>(parsed);
 			result.put(RAW_BODY, Collections.unmodifiableMap(parsed));
 			return result;
@@ -77,6 +81,46 @@ final class OperationBodies {
 		}
 		catch (StackOverflowError ex) {
 			throw new IllegalArgumentException("The body is nested too deeply");
+		}
+	}
+
+	/**
+	 * Refuse anything after the top-level object: not every JSON library does (Jackson 2
+	 * stops reading after the first value), and a second object must not be dropped
+	 * silently.
+	 */
+	private static void checkSingleObject(String body) {
+		int start = 0;
+		while (start < body.length() && Character.isWhitespace(body.charAt(start))) {
+			start++;
+		}
+		if (start == body.length() || body.charAt(start) != '{') {
+			return;
+		}
+		int depth = 0;
+		boolean inString = false;
+		for (int i = start; i < body.length(); i++) {
+			char c = body.charAt(i);
+			if (inString) {
+				if (c == '\\') {
+					i++;
+				}
+				else if (c == '"') {
+					inString = false;
+				}
+			}
+			else if (c == '"') {
+				inString = true;
+			}
+			else if (c == '{' || c == '[') {
+				depth++;
+			}
+			else if ((c == '}' || c == ']') && --depth == 0) {
+				if (!body.substring(i + 1).isBlank()) {
+					throw new IllegalArgumentException("there is more after the object ending at character " + (i + 1));
+				}
+				return;
+			}
 		}
 	}
 

@@ -107,6 +107,10 @@ final class ChangeShape {
 			throw new InvalidChaosPropertyException(path,
 					"must be a single value (" + describe(raw) + "), not " + kind(value));
 		}
+		if (raw != String.class && value instanceof String text && text.isBlank()) {
+			throw new InvalidChaosPropertyException(path, "must not be empty; give " + describe(raw)
+					+ (CLEARABLE.contains(path) ? ", or null to clear it" : ", or leave it out to keep its value"));
+		}
 		return value;
 	}
 
@@ -138,7 +142,7 @@ final class ChangeShape {
 		}
 		if (!(value instanceof List<?> list)) {
 			// a single value binds as in application.yml: comma-separated, or one element
-			return List.of(shaped(path + "[0]", element, value, depth + 1));
+			return list(path, element, split(path, value), depth);
 		}
 		if (list.isEmpty()) {
 			throw new InvalidChaosPropertyException(path,
@@ -158,6 +162,22 @@ final class ChangeShape {
 		return Collections.unmodifiableList(result);
 	}
 
+	private static List<?> split(String path, Object value) {
+		if (!(value instanceof String text)) {
+			return List.of(value);
+		}
+		List<String> items = new ArrayList<>();
+		for (String item : text.split(",", -1)) {
+			String trimmed = item.trim();
+			if (trimmed.isEmpty()) {
+				throw new InvalidChaosPropertyException(path, "'" + abbreviate(text)
+						+ "' has an empty entry; give a list, or values separated by single commas");
+			}
+			items.add(trimmed);
+		}
+		return items;
+	}
+
 	private static Map<String, @Nullable Object> map(String path, Type valueType, Object value, int depth) {
 		if (!(value instanceof Map<?, ?> map)) {
 			throw new InvalidChaosPropertyException(path,
@@ -172,8 +192,11 @@ final class ChangeShape {
 		Map<String, @Nullable Object> result = new LinkedHashMap<>();
 		for (Map.Entry<?, ?> entry : map.entrySet()) {
 			String key = String.valueOf(entry.getKey());
-			if (key.isBlank() || key.indexOf('[') >= 0 || key.indexOf(']') >= 0 || key.length() > 100) {
-				throw new InvalidChaosPropertyException(path, "'" + abbreviate(key) + "' is not a valid name");
+			if (assaults) {
+				SpecCompiler.checkName(key);
+			}
+			else {
+				TargetCompiler.checkHeaderName(path, key);
 			}
 			Object item = entry.getValue();
 			if (item == null) {

@@ -163,6 +163,12 @@ final class SpecCompiler {
 		if (Math.abs(seconds) < 1_000_000 && nanos % 1_000_000 == 0) {
 			return (seconds * 1000 + nanos / 1_000_000) + "ms";
 		}
+		if (Math.abs(seconds) < 1_000 && nanos % 1_000 == 0) {
+			return (seconds * 1_000_000 + nanos / 1_000) + "us";
+		}
+		if (Math.abs(seconds) < 1_000) {
+			return (seconds * 1_000_000_000 + nanos) + "ns";
+		}
 		return duration.toString();
 	}
 
@@ -174,10 +180,7 @@ final class SpecCompiler {
 	 * @return the specification
 	 */
 	AssaultSpec assault(String name, ChaosProperties.Assault assault) {
-		if (!NAME.matcher(name).matches()) {
-			throw new InvalidChaosPropertyException(ASSAULTS + "." + abbreviate(name),
-					"an assault name has 1 to 100 letters, digits, '-' or '_', starting with a letter or digit");
-		}
+		checkName(name);
 		String path = ASSAULTS + "." + name;
 		double probability = assault.getProbability();
 		if (!(probability >= 0.0 && probability <= 1.0)) {
@@ -195,6 +198,18 @@ final class SpecCompiler {
 					"a kill effect cannot target outbound client calls; use a bean or http target");
 		}
 		return new AssaultSpec(name, target, effect, probability, max, assault.isEnabled());
+	}
+
+	/**
+	 * Check an assault's name: the one rule for startup and runtime.
+	 * @param name the name
+	 * @throws InvalidChaosPropertyException when it is not a valid name
+	 */
+	static void checkName(String name) {
+		if (!NAME.matcher(name).matches()) {
+			throw new InvalidChaosPropertyException(ASSAULTS + "." + abbreviate(name),
+					"an assault name has 1 to 100 letters, digits, '-' or '_', starting with a letter or digit");
+		}
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +28,8 @@ final class TargetCompiler {
 
 	private static final boolean WEB_PRESENT = ClassUtils
 		.isPresent("org.springframework.web.util.pattern.PathPatternParser", TargetCompiler.class.getClassLoader());
+
+	private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
 
 	private final Set<BeanKind> watchedKinds;
 
@@ -147,15 +150,29 @@ final class TargetCompiler {
 		return result;
 	}
 
+	/**
+	 * Check a header name: a token as HTTP defines it, so that it can match a real
+	 * header. The one rule for startup and runtime.
+	 * @param path the property of the headers map
+	 * @param name the header name
+	 */
+	static void checkHeaderName(String path, @Nullable String name) {
+		if (name == null || name.isEmpty()) {
+			throw new InvalidChaosPropertyException(path, "header names must not be empty");
+		}
+		if (name.length() > 100 || !HEADER_NAME.matcher(name).matches()) {
+			throw new InvalidChaosPropertyException(path + "." + SpecCompiler.abbreviate(name),
+					"is not a valid header name: use letters, digits and !#$%&'*+-.^_`|~ only");
+		}
+	}
+
 	private static Map<String, String> headers(String path, @Nullable Map<String, String> values) {
 		if (values == null) {
 			return Map.of();
 		}
 		Map<String, String> result = new LinkedHashMap<>();
 		values.forEach((name, value) -> {
-			if (name == null || name.isBlank()) {
-				throw new InvalidChaosPropertyException(path, "header names must not be empty");
-			}
+			checkHeaderName(path, name);
 			if (value == null) {
 				throw new InvalidChaosPropertyException(path + "." + name, "must have a value");
 			}

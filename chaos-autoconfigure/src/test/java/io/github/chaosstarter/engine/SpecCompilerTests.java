@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -144,6 +145,13 @@ class SpecCompilerTests {
 		assertThat(SpecCompiler.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
 		assertThat(SpecCompiler.format(Duration.ofMinutes(2))).isEqualTo("2m");
 		assertThat(SpecCompiler.format(Duration.ofDays(1))).isEqualTo("1d");
+		assertThat(SpecCompiler.format(Duration.ofNanos(1_500_000))).isEqualTo("1500us");
+		assertThat(SpecCompiler.format(Duration.ofNanos(1))).isEqualTo("1ns");
+		for (Duration duration : List.of(Duration.ofNanos(1), Duration.ofNanos(1_000_001), Duration.ofMillis(1500),
+				Duration.ofSeconds(90), Duration.ofHours(25), Duration.ofDays(30), Duration.ofSeconds(3, 7))) {
+			assertThat(DurationStyle.detectAndParse(SpecCompiler.format(duration))).as("%s", duration)
+				.isEqualTo(duration);
+		}
 	}
 
 	@Test
