@@ -1,0 +1,17 @@
+package io.github.chaosstarter.endpoint;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+import io.github.chaosstarter.fixtures.web.MvcTestApplication;
+
+/**
+ * The off switch on Mvc with the actuator on a management port of its own.
+ */
+@SpringBootTest(classes = MvcTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.main.web-application-type=servlet", "management.server.port=0",
+				"management.endpoints.web.exposure.include=chaos,health",
+				"management.endpoint.chaos.access=unrestricted", "chaos.watch.kinds=service" })
+class MvcManagementPortOffSwitchTests extends AbstractManagementPortOffSwitchTests {
+
+}
