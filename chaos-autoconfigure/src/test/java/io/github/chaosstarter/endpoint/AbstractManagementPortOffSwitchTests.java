@@ -37,8 +37,7 @@ abstract class AbstractManagementPortOffSwitchTests {
 	@Test
 	void errorResponseOnEveryPathLeavesTheManagementPortWorking() {
 		lock("\"error-response\": {\"status\": 503}");
-		assertThat(this.application.get("/api/static").status()).as("an application path is attacked")
-			.isEqualTo(503);
+		assertThat(this.application.get("/api/static").status()).as("an application path is attacked").isEqualTo(503);
 		assertThat(this.management.get("/actuator/health").status()).isEqualTo(200);
 		assertThat(this.management.get("/actuator/chaos").status()).isEqualTo(200);
 		HttpJson.Response halted = this.management.delete("/actuator/chaos");

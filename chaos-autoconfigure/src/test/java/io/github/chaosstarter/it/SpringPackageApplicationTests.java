@@ -55,7 +55,8 @@ class SpringPackageApplicationTests {
 
 	@Test
 	void theApplicationsBeansAreAttacked() {
-		this.chaos.assault("owners-down").target((target) -> target.classes("org.springframework.samples.**"))
+		this.chaos.assault("owners-down")
+			.target((target) -> target.classes("org.springframework.samples.**"))
 			.exception()
 			.apply();
 		this.chaos.enable();
