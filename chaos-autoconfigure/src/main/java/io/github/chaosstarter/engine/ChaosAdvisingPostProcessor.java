@@ -67,7 +67,7 @@ class ChaosAdvisingPostProcessor extends ProxyProcessorSupport implements BeanPo
 	 * The starter's own packages: matched by package, not by jar, because a shaded jar
 	 * puts the application's classes beside ours.
 	 */
-	private static final Set<String> OWN_PACKAGES = Set.of("io.github.chaosstarter", "io.github.chaosstarter.config",
+	static final Set<String> OWN_PACKAGES = Set.of("io.github.chaosstarter", "io.github.chaosstarter.config",
 			"io.github.chaosstarter.endpoint", "io.github.chaosstarter.engine", "io.github.chaosstarter.metrics",
 			"io.github.chaosstarter.report", "io.github.chaosstarter.web", "io.github.chaosstarter.web.client");
 

@@ -87,13 +87,15 @@ final class EffectCompiler {
 			throw new InvalidChaosPropertyException(path + ".max",
 					"must not be negative but was " + SpecCompiler.format(max));
 		}
+		// the bound is reported at the key the user gave
+		SpecCompiler.atMost(path + ((max != null) ? ".max" : ".min"), (max != null) ? max : min,
+				SpecCompiler.MAX_LATENCY);
 		min = (min != null) ? min : max;
 		max = (max != null) ? max : min;
 		if (min.compareTo(max) > 0) {
 			throw new InvalidChaosPropertyException(path + ".min", "must not be greater than max ("
 					+ SpecCompiler.format(max) + ") but was " + SpecCompiler.format(min));
 		}
-		SpecCompiler.atMost(path + ".max", max, SpecCompiler.MAX_LATENCY);
 		return new LatencySpec(min, max);
 	}
 

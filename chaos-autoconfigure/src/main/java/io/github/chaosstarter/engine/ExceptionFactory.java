@@ -73,10 +73,11 @@ final class ExceptionFactory {
 	}
 
 	private static boolean isMachinery(String type) {
-		return type.startsWith("io.github.chaosstarter.engine.") || type.startsWith("org.springframework.aop.")
-				|| type.startsWith("org.springframework.cglib.") || type.contains("$$SpringCGLIB$$")
-				|| type.startsWith("jdk.proxy") || type.startsWith("java.lang.reflect.")
-				|| type.startsWith("jdk.internal.reflect.");
+		int dot = type.lastIndexOf('.');
+		boolean own = dot > 0 && ChaosAdvisingPostProcessor.OWN_PACKAGES.contains(type.substring(0, dot));
+		return own || type.startsWith("org.springframework.aop.") || type.startsWith("org.springframework.cglib.")
+				|| type.contains("$$SpringCGLIB$$") || type.startsWith("jdk.proxy")
+				|| type.startsWith("java.lang.reflect.") || type.startsWith("jdk.internal.reflect.");
 	}
 
 	private static Throwable instantiate(Class<? extends Throwable> type, String message) {

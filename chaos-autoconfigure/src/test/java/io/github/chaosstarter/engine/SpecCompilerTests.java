@@ -100,6 +100,8 @@ class SpecCompilerTests {
 		assertInvalid("chaos.assaults.a.latency.min", "max", "chaos.assaults.a.latency.min=2s",
 				"chaos.assaults.a.latency.max=1s");
 		assertInvalid("chaos.assaults.a.latency.max", "1h", "chaos.assaults.a.latency.max=2h");
+		assertInvalid("chaos.assaults.a.latency.min", "must not exceed 1h but was 99999h",
+				"chaos.assaults.a.latency.min=99999h");
 		assertInvalid("chaos.assaults.a.error-response.status", "400", "chaos.assaults.a.error-response.status=302");
 		assertInvalid("chaos.assaults.a.exception.type", "no public constructor",
 				"chaos.assaults.a.exception.type=" + NoUsableConstructorException.class.getName());
