@@ -58,6 +58,11 @@ public class ServiceCallBenchmark {
 				throw new IllegalStateException("Variant " + this.variant + " did not proxy the service");
 			}
 		}
+		boolean starter = this.variant.startsWith("c_") || this.variant.startsWith("d_")
+				|| this.variant.startsWith("e_");
+		if (this.context != null && starter != (this.context.getBeanNamesForType(Chaos.class).length > 0)) {
+			throw new IllegalStateException("Variant " + this.variant + (starter ? " lacks" : " has") + " the starter");
+		}
 		// make sure the variant's advice runs without failing before measuring
 		for (int i = 0; i < 10_000; i++) {
 			call();

@@ -7,8 +7,10 @@ import java.util.Map;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.ComponentScan;
 
@@ -26,10 +28,8 @@ import org.springframework.context.annotation.ComponentScan;
 @ComponentScan(basePackageClasses = BenchmarkApplication.class)
 public class BenchmarkApplication {
 
-	/** Chaos Starter's auto-configurations. */
-	public static final List<String> CHAOS_STARTER = List.of(
-			"io.github.chaosstarter.autoconfigure.ChaosAutoConfiguration",
-			"io.github.chaosstarter.metrics.ChaosMetricsAutoConfiguration");
+	/** Chaos Starter's auto-configurations, as its jar registers them. */
+	public static final List<String> CHAOS_STARTER = starterAutoConfigurations();
 
 	/** Chaos Monkey for Spring Boot's auto-configuration. */
 	public static final List<String> CHAOS_MONKEY = List
@@ -54,6 +54,19 @@ public class BenchmarkApplication {
 		return new SpringApplicationBuilder(sources.toArray(new Class<?>[0])).web(WebApplicationType.NONE)
 			.properties(all)
 			.run();
+	}
+
+	private static List<String> starterAutoConfigurations() {
+		List<String> names = new ArrayList<>();
+		ImportCandidates.load(AutoConfiguration.class, BenchmarkApplication.class.getClassLoader()).forEach((name) -> {
+			if (name.startsWith("io.github.chaosstarter.")) {
+				names.add(name);
+			}
+		});
+		if (names.isEmpty()) {
+			throw new IllegalStateException("Chaos Starter's auto-configurations were not found");
+		}
+		return List.copyOf(names);
 	}
 
 	/**
