@@ -7,14 +7,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import io.github.chaosstarter.Chaos;
-import io.github.chaosstarter.fixtures.report.ReportShopApplication;
-import io.github.chaosstarter.fixtures.report.ReportShopApplication.PaymentService;
+import io.github.chaosstarter.scenarios.report.fixture.ReportShopApplication;
+import io.github.chaosstarter.scenarios.report.fixture.ReportShopApplication.PaymentService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The JUnit example of docs/report.md, with chaos and the assault configured by
- * properties and switched on at startup.
+ * Assertions on the report with chaos and the assault configured by properties and
+ * switched on at startup, in the report's own fixture. The example of docs/report.md is
+ * {@code com.acme.shop.PaymentsResilienceTests}.
  */
 @SpringBootTest(classes = ReportShopApplication.class,
 		properties = { "chaos.enabled=true", "resilience4j.circuitbreaker.instances.payments.minimum-number-of-calls=5",
