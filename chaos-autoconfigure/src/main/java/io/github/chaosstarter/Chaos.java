@@ -166,14 +166,15 @@ public class Chaos {
 	 * @param enabledAt when chaos was last enabled, or {@code null} while off
 	 * @param haltAt when chaos switches itself off, or {@code null}
 	 * @param guard the in-app safety stop
+	 * @param hypothesis the steady state the experiment verdict checks, or {@code null}
 	 * @param assaults every assault by name
 	 * @param watched the beans that get the chaos advice
 	 * @param warnings what makes chaos miss, such as no bean being watched
 	 * @param history the most recent changes, oldest first
 	 */
 	public record State(boolean enabled, boolean dryRun, @Nullable Long seed, Duration duration,
-			@Nullable Instant enabledAt, @Nullable Instant haltAt, Guard guard, Map<String, AssaultState> assaults,
-			Watched watched, List<String> warnings, List<Change> history) {
+			@Nullable Instant enabledAt, @Nullable Instant haltAt, Guard guard, @Nullable Hypothesis hypothesis,
+			Map<String, AssaultState> assaults, Watched watched, List<String> warnings, List<Change> history) {
 	}
 
 	/**
@@ -183,6 +184,20 @@ public class Chaos {
 	 * @param window the window of the measurement
 	 */
 	public record Guard(double maxErrorRate, Duration window) {
+	}
+
+	/**
+	 * The steady state that must hold while chaos runs ({@code chaos.hypothesis.*}).
+	 *
+	 * @param paths path patterns of the inbound requests that count, empty for all but
+	 * the management endpoints
+	 * @param maxErrorRate largest share of 5xx responses, or {@code null} for no bound
+	 * @param maxLatency largest p99 response time, or {@code null} for no bound
+	 * @param baseline the window before chaos was switched on that serves as the baseline
+	 * @param minRequests fewest requests in each window for a verdict
+	 */
+	public record Hypothesis(List<String> paths, @Nullable Double maxErrorRate, @Nullable Duration maxLatency,
+			Duration baseline, int minRequests) {
 	}
 
 	/**

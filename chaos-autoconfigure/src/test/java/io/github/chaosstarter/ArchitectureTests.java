@@ -31,8 +31,8 @@ class ArchitectureTests {
 			"io.github.chaosstarter.engine.RequestFacts", "io.github.chaosstarter.engine.Strike",
 			"io.github.chaosstarter.metrics.ChaosMetricsAutoConfiguration",
 			"io.github.chaosstarter.report.ChaosReportAutoConfiguration",
-			"io.github.chaosstarter.report.ResilienceReport", "io.github.chaosstarter.report.Verdict",
-			"io.github.chaosstarter.web.ChaosClientAutoConfiguration",
+			"io.github.chaosstarter.report.ResilienceReport", "io.github.chaosstarter.report.ServiceReport",
+			"io.github.chaosstarter.report.Verdict", "io.github.chaosstarter.web.ChaosClientAutoConfiguration",
 			"io.github.chaosstarter.web.ChaosWebAutoConfiguration");
 
 	private static final int MAX_LINES = 300;

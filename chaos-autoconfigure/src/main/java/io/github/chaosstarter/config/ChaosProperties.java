@@ -61,6 +61,12 @@ public class ChaosProperties {
 	private final Guard guard = new Guard();
 
 	/**
+	 * The steady state that must hold while chaos runs: the experiment verdict of the
+	 * report checks it. Not set means no experiment verdict.
+	 */
+	private @Nullable Hypothesis hypothesis;
+
+	/**
 	 * Assaults by name.
 	 */
 	private Map<String, Assault> assaults = new LinkedHashMap<>();
@@ -111,6 +117,14 @@ public class ChaosProperties {
 
 	public Guard getGuard() {
 		return this.guard;
+	}
+
+	public @Nullable Hypothesis getHypothesis() {
+		return this.hypothesis;
+	}
+
+	public void setHypothesis(@Nullable Hypothesis hypothesis) {
+		this.hypothesis = hypothesis;
 	}
 
 	public Map<String, Assault> getAssaults() {
@@ -172,6 +186,80 @@ public class ChaosProperties {
 
 		public void setWindow(Duration window) {
 			this.window = window;
+		}
+
+	}
+
+	/**
+	 * The steady state that must hold while chaos runs.
+	 */
+	public static class Hypothesis {
+
+		/**
+		 * Path patterns of the inbound requests that count. Empty means every request but
+		 * those of the actuator endpoints.
+		 */
+		private List<String> paths = new ArrayList<>();
+
+		/**
+		 * Largest share of 5xx responses while chaos runs. Not set means not checked.
+		 */
+		private @Nullable Double maxErrorRate;
+
+		/**
+		 * Largest 99th percentile of the response time while chaos runs. Not set means
+		 * not checked.
+		 */
+		private @Nullable Duration maxLatency;
+
+		/**
+		 * Window before chaos was switched on whose requests are the baseline.
+		 */
+		private Duration baseline = Duration.ofMinutes(5);
+
+		/**
+		 * Fewest requests in the baseline and in the experiment for a verdict.
+		 */
+		private int minRequests = 10;
+
+		public List<String> getPaths() {
+			return this.paths;
+		}
+
+		public void setPaths(List<String> paths) {
+			this.paths = paths;
+		}
+
+		public @Nullable Double getMaxErrorRate() {
+			return this.maxErrorRate;
+		}
+
+		public void setMaxErrorRate(@Nullable Double maxErrorRate) {
+			this.maxErrorRate = maxErrorRate;
+		}
+
+		public @Nullable Duration getMaxLatency() {
+			return this.maxLatency;
+		}
+
+		public void setMaxLatency(@Nullable Duration maxLatency) {
+			this.maxLatency = maxLatency;
+		}
+
+		public Duration getBaseline() {
+			return this.baseline;
+		}
+
+		public void setBaseline(Duration baseline) {
+			this.baseline = baseline;
+		}
+
+		public int getMinRequests() {
+			return this.minRequests;
+		}
+
+		public void setMinRequests(int minRequests) {
+			this.minRequests = minRequests;
 		}
 
 	}

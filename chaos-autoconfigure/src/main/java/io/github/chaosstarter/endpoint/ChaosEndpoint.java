@@ -109,12 +109,32 @@ public class ChaosEndpoint {
 	}
 
 	/**
-	 * Return the resilience report of the current experiment ({@code /report}).
+	 * Return the resilience report of the current experiment ({@code /report}) in the
+	 * format the caller accepts: JSON, or one self-contained HTML page for a browser (see
+	 * {@link ReportFormat}).
 	 * @param part the sub-path; only {@code report} exists
-	 * @return the report, or {@code null} (404) for any other sub-path
+	 * @param format the format, resolved by actuator from the {@code Accept} header
+	 * @return the report, or 404 for any other sub-path
 	 */
-	@ReadOperation
-	public @Nullable ResilienceReport report(@Selector String part) {
+	@ReadOperation(producesFrom = ReportFormat.class)
+	public WebEndpointResponse<Object> report(@Selector String part, ReportFormat format) {
+		ResilienceReport report = report(part);
+		if (report == null) {
+			return new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
+		}
+		if (format == ReportFormat.HTML) {
+			return new WebEndpointResponse<>(report.html(), WebEndpointResponse.STATUS_OK, ReportFormat.HTML_UTF8);
+		}
+		return new WebEndpointResponse<>(report, format);
+	}
+
+	/**
+	 * Return the resilience report of the current experiment, as {@code /report} shows
+	 * it.
+	 * @param part the sub-path; only {@code report} exists
+	 * @return the report, or {@code null} for any other sub-path
+	 */
+	public @Nullable ResilienceReport report(String part) {
 		Chaos.Reports reports = reports(part);
 		return (reports != null) ? reports.report() : null;
 	}
@@ -155,6 +175,7 @@ public class ChaosEndpoint {
 	 * @param enabledAt when chaos was enabled, or {@code null} while off
 	 * @param haltAt when chaos switches itself off, or {@code null}
 	 * @param guard the in-app safety stop
+	 * @param hypothesis the steady state the experiment verdict checks, or {@code null}
 	 * @param assaults assaults by name, with their counters, matches and warnings
 	 * @param watched how many beans get the advice, and (at most 200 of) their names
 	 * @param warnings what makes chaos miss
@@ -162,8 +183,8 @@ public class ChaosEndpoint {
 	 */
 	public record ChaosDescriptor(boolean enabled, boolean dryRun, @Nullable Long seed, String duration,
 			@Nullable String enabledAt, @Nullable String haltAt, Map<String, Object> guard,
-			Map<String, Map<String, Object>> assaults, Chaos.Watched watched, List<String> warnings,
-			List<ChangeDescriptor> history) implements OperationResponseBody {
+			@Nullable Map<String, Object> hypothesis, Map<String, Map<String, Object>> assaults, Chaos.Watched watched,
+			List<String> warnings, List<ChangeDescriptor> history) implements OperationResponseBody {
 
 		static ChaosDescriptor of(Chaos.State state) {
 			Map<String, Object> guard = new LinkedHashMap<>();
@@ -185,8 +206,25 @@ public class ChaosEndpoint {
 						change.changes()))
 				.toList();
 			return new ChaosDescriptor(state.enabled(), state.dryRun(), state.seed(), format(state.duration()),
-					text(state.enabledAt()), text(state.haltAt()), guard, assaults, state.watched(), state.warnings(),
-					history);
+					text(state.enabledAt()), text(state.haltAt()), guard, hypothesis(state.hypothesis()), assaults,
+					state.watched(), state.warnings(), history);
+		}
+
+		private static @Nullable Map<String, Object> hypothesis(Chaos.@Nullable Hypothesis hypothesis) {
+			if (hypothesis == null) {
+				return null;
+			}
+			Map<String, Object> result = new LinkedHashMap<>();
+			result.put("paths", hypothesis.paths());
+			if (hypothesis.maxErrorRate() != null) {
+				result.put("maxErrorRate", hypothesis.maxErrorRate());
+			}
+			if (hypothesis.maxLatency() != null) {
+				result.put("maxLatency", format(hypothesis.maxLatency()));
+			}
+			result.put("baseline", format(hypothesis.baseline()));
+			result.put("minRequests", hypothesis.minRequests());
+			return result;
 		}
 
 		private static @Nullable String text(@Nullable Instant instant) {

@@ -75,6 +75,9 @@ final class AuditLog {
 		difference(changes, "duration", before.duration(), after.duration());
 		difference(changes, "guard.maxErrorRate", before.guard().maxErrorRate(), after.guard().maxErrorRate());
 		difference(changes, "guard.window", before.guard().window(), after.guard().window());
+		if (!Objects.equals(before.hypothesis(), after.hypothesis())) {
+			changes.add("hypothesis " + hypothesis(before.hypothesis()) + " -> " + hypothesis(after.hypothesis()));
+		}
 		Map<String, AssaultSpec> old = before.assaults();
 		Map<String, AssaultSpec> now = after.assaults();
 		old.forEach((name, spec) -> {
@@ -98,6 +101,23 @@ final class AuditLog {
 		if (!Objects.equals(before, after)) {
 			changes.add(name + " " + text(before) + " -> " + text(after));
 		}
+	}
+
+	private static String hypothesis(ChaosSpec.@Nullable HypothesisSpec hypothesis) {
+		if (hypothesis == null) {
+			return "none";
+		}
+		List<String> figures = new ArrayList<>();
+		if (hypothesis.maxErrorRate() != null) {
+			figures.add("max-error-rate " + hypothesis.maxErrorRate());
+		}
+		if (hypothesis.maxLatency() != null) {
+			figures.add("max-latency " + SpecCompiler.format(hypothesis.maxLatency()));
+		}
+		figures.add("paths " + (hypothesis.paths().isEmpty() ? "all" : hypothesis.paths()));
+		figures.add("baseline " + SpecCompiler.format(hypothesis.baseline()));
+		figures.add("min-requests " + hypothesis.minRequests());
+		return "(" + String.join(", ", figures) + ")";
 	}
 
 	private static String text(@Nullable Object value) {

@@ -63,7 +63,7 @@ final class ChangeBinder {
 		Map<String, @Nullable Object> change = ChangeShape.check(given);
 		if (change.isEmpty()) {
 			throw new InvalidChaosPropertyException(PREFIX,
-					"the change names none of enabled, duration, dry-run, seed, guard or assaults");
+					"the change names none of enabled, duration, dry-run, seed, guard, hypothesis or assaults");
 		}
 		ChaosProperties properties = SpecProperties.properties(current);
 		Map<String, Object> values = new LinkedHashMap<>();
@@ -76,8 +76,10 @@ final class ChangeBinder {
 		if (change.containsKey("seed") && change.get("seed") == null) {
 			properties.setSeed(null);
 		}
+		clearHypothesis(change, properties);
 		Duration duration = this.compiler.duration("chaos.duration", properties.getDuration());
 		ChaosSpec.GuardSpec guard = this.compiler.guard("chaos.guard", properties.getGuard());
+		ChaosSpec.HypothesisSpec hypothesis = this.compiler.hypothesis("chaos.hypothesis", properties.getHypothesis());
 		Map<String, AssaultSpec> assaults = new LinkedHashMap<>(current.assaults());
 		if (change.get("assaults") instanceof Map<?, ?> changed) {
 			changed.forEach((key, value) -> {
@@ -92,7 +94,32 @@ final class ChangeBinder {
 		}
 		SpecCompiler.count(assaults);
 		return new ChaosSpec(properties.isEnabled(), properties.isDryRun(), properties.getSeed(), duration, guard,
-				assaults);
+				hypothesis, assaults);
+	}
+
+	/**
+	 * A {@code null} hypothesis removes it; a {@code null} figure in it clears that
+	 * figure; an empty object means a hypothesis with its defaults.
+	 */
+	private static void clearHypothesis(Map<String, @Nullable Object> change, ChaosProperties properties) {
+		if (!change.containsKey("hypothesis")) {
+			return;
+		}
+		if (!(change.get("hypothesis") instanceof Map<?, ?> given)) {
+			properties.setHypothesis(null);
+			return;
+		}
+		ChaosProperties.Hypothesis hypothesis = properties.getHypothesis();
+		if (hypothesis == null) {
+			hypothesis = new ChaosProperties.Hypothesis();
+			properties.setHypothesis(hypothesis);
+		}
+		if (given.containsKey("max-error-rate") && given.get("max-error-rate") == null) {
+			hypothesis.setMaxErrorRate(null);
+		}
+		if (given.containsKey("max-latency") && given.get("max-latency") == null) {
+			hypothesis.setMaxLatency(null);
+		}
 	}
 
 	private static ChaosProperties.Assault assault(String name, Map<?, ?> given) {

@@ -186,19 +186,64 @@ public final class ChaosEngine implements SmartInitializingSingleton, Disposable
 	}
 
 	/**
-	 * Return whether HTTP responses must be reported to the guard now.
-	 * @return {@code true} while chaos is on and the guard is active
+	 * Return whether HTTP server responses are recorded now: while chaos is on (the
+	 * guard, the report's endpoints, leaks and timeline), and while a hypothesis is set
+	 * (its baseline).
+	 * @return {@code true} when responses must be reported
 	 */
-	public boolean guardActive() {
-		return this.guard.active();
+	public boolean recording() {
+		ChaosState state = this.runtime.current();
+		return state.enabled() || state.spec().hypothesis() != null;
 	}
 
 	/**
-	 * Report one HTTP server response (not one of an actuator endpoint) to the guard.
-	 * @param status the response status
+	 * Return whether chaos is on, so that {@link #served} applies rather than
+	 * {@link #servedBeforeChaos}.
+	 * @return {@code true} while chaos is on
 	 */
-	public void served(int status) {
+	public boolean recordingChaos() {
+		return this.runtime.current().enabled();
+	}
+
+	/**
+	 * Report one HTTP server response to a request that arrived while chaos was off
+	 * (never one of an actuator endpoint), for the hypothesis' baseline. Allocates
+	 * nothing when the hypothesis names no paths.
+	 * @param path the request path within the application
+	 * @param status the response status
+	 * @param nanos how long the response took
+	 */
+	public void servedBeforeChaos(String path, int status, long nanos) {
+		ChaosState state = this.runtime.current();
+		ChaosSpec.HypothesisSpec hypothesis = state.spec().hypothesis();
+		if (hypothesis != null && HypothesisPaths.matches(hypothesis, path)) {
+			state.dispatch().baseline(status, nanos);
+		}
+	}
+
+	/**
+	 * Report one HTTP server response served while chaos was on (never one of an actuator
+	 * endpoint), to the guard and the report.
+	 * @param method the request's HTTP method
+	 * @param path the request path within the application
+	 * @param pattern the best-matching route pattern, or {@code null} when no handler
+	 * matched
+	 * @param status the response status
+	 * @param nanos how long the response took
+	 * @param injected whether an injected failure reached the caller in this response
+	 * @param body a prefix of the response body when an injected failure reached the
+	 * caller and the body was read, else {@code null}
+	 */
+	public void served(String method, String path, @Nullable String pattern, int status, long nanos, boolean injected,
+			@Nullable String body) {
 		this.guard.record(status);
+		ChaosState state = this.runtime.current();
+		if (!state.enabled() || !state.dispatch().hasListeners()) {
+			return;
+		}
+		ChaosSpec.HypothesisSpec hypothesis = state.spec().hypothesis();
+		boolean counted = hypothesis != null && HypothesisPaths.matches(hypothesis, path);
+		state.dispatch().served(method, pattern, counted, status, nanos, injected, body);
 	}
 
 	/**

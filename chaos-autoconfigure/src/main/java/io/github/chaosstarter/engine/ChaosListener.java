@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.chaosstarter.Chaos;
+
 /**
  * Told of every injection and every change of the chaos state. Beans of this type are
  * registered with the engine once the application context is ready. Callbacks run on the
@@ -28,6 +30,24 @@ public interface ChaosListener {
 	 * @param injection the delay's injection
 	 */
 	default void onDelayCancelled(Injection injection) {
+	}
+
+	/**
+	 * Called for each HTTP server response served while chaos is off to a request that
+	 * the hypothesis ({@code chaos.hypothesis.paths}) counts: the baseline. Never for the
+	 * management endpoints.
+	 * @param status the response status
+	 * @param nanos how long the response took
+	 */
+	default void onBaseline(int status, long nanos) {
+	}
+
+	/**
+	 * Called for each HTTP server response served while chaos is on, never for the
+	 * management endpoints.
+	 * @param served the response
+	 */
+	default void onServed(Served served) {
 	}
 
 	/**
@@ -66,6 +86,26 @@ public interface ChaosListener {
 	}
 
 	/**
+	 * One HTTP server response served while chaos was on.
+	 *
+	 * @param method the request's HTTP method
+	 * @param pattern the best-matching route pattern, or {@code null} when no handler
+	 * matched
+	 * @param counted whether the hypothesis ({@code chaos.hypothesis.paths}) counts the
+	 * request
+	 * @param status the response status
+	 * @param nanos how long the response took
+	 * @param injected whether an injected failure reached the caller in this response
+	 * @param body a prefix of the body of a response that carried an injected failure,
+	 * when it was read and not written by the starter itself, else {@code null}
+	 * @param at when it was served
+	 */
+	record Served(String method, @Nullable String pattern, boolean counted, int status, long nanos, boolean injected,
+			@Nullable String body, Instant at) {
+
+	}
+
+	/**
 	 * One change of the chaos state.
 	 *
 	 * @param wasEnabled whether chaos was on before
@@ -75,9 +115,25 @@ public interface ChaosListener {
 	 * @param description how it arrived or why it happened
 	 * @param changes what changed, one sentence per difference
 	 * @param at when
+	 * @param hypothesis the steady-state hypothesis in force after the change, or
+	 * {@code null}
 	 */
 	record Change(boolean wasEnabled, boolean enabled, String actor, String description, List<String> changes,
-			Instant at) {
+			Instant at, Chaos.@Nullable Hypothesis hypothesis) {
+
+		/**
+		 * Create a change with no hypothesis in force.
+		 * @param wasEnabled whether chaos was on before
+		 * @param enabled whether chaos is on now
+		 * @param actor who made it
+		 * @param description how it arrived or why it happened
+		 * @param changes what changed
+		 * @param at when
+		 */
+		public Change(boolean wasEnabled, boolean enabled, String actor, String description, List<String> changes,
+				Instant at) {
+			this(wasEnabled, enabled, actor, description, changes, at, null);
+		}
 
 		/**
 		 * Return whether this change switched chaos on.

@@ -77,9 +77,9 @@ final class ChaosRuntime {
 			current = this.holder.current().withDispatch(this.dispatch);
 			this.holder.set(current);
 		}
-		this.dispatch.changed(
-				new ChaosListener.Change(false, current.enabled(), "configuration", "the application's configuration",
-						AuditLog.differences(ChaosSpec.OFF, current.spec()), this.clock.instant()));
+		this.dispatch.changed(new ChaosListener.Change(false, current.enabled(), "configuration",
+				"the application's configuration", AuditLog.differences(ChaosSpec.OFF, current.spec()),
+				this.clock.instant(), StateView.hypothesis(current.spec().hypothesis())));
 	}
 
 	/**
@@ -104,8 +104,8 @@ final class ChaosRuntime {
 		List<String> changes = AuditLog.differences(previous.spec(), current.spec());
 		Instant at = this.clock.instant();
 		this.auditLog.record(new AuditLog.Entry(at, actor, description, changes, current.version()));
-		dispatch
-			.changed(new ChaosListener.Change(previous.enabled(), current.enabled(), actor, description, changes, at));
+		dispatch.changed(new ChaosListener.Change(previous.enabled(), current.enabled(), actor, description, changes,
+				at, StateView.hypothesis(current.spec().hypothesis())));
 		return current;
 	}
 

@@ -3,6 +3,7 @@ package io.github.chaosstarter.engine;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -16,11 +17,12 @@ import org.jspecify.annotations.Nullable;
  * @param seed seed of the random generator, or {@code null}
  * @param duration how long chaos stays on after it was enabled, zero for no limit
  * @param guard the in-app safety stop
+ * @param hypothesis the steady state the experiment verdict checks, or {@code null}
  * @param assaults assaults by name, in declaration order
  * @author Chaos Starter team
  */
 record ChaosSpec(boolean enabled, boolean dryRun, @Nullable Long seed, Duration duration, GuardSpec guard,
-		Map<String, AssaultSpec> assaults) {
+		@Nullable HypothesisSpec hypothesis, Map<String, AssaultSpec> assaults) {
 
 	static final ChaosSpec OFF = new ChaosSpec(false, false, null, Duration.ZERO,
 			new GuardSpec(1.0, Duration.ofSeconds(30)), Map.of());
@@ -29,8 +31,14 @@ record ChaosSpec(boolean enabled, boolean dryRun, @Nullable Long seed, Duration 
 		assaults = Collections.unmodifiableMap(new LinkedHashMap<>(assaults));
 	}
 
+	ChaosSpec(boolean enabled, boolean dryRun, @Nullable Long seed, Duration duration, GuardSpec guard,
+			Map<String, AssaultSpec> assaults) {
+		this(enabled, dryRun, seed, duration, guard, null, assaults);
+	}
+
 	ChaosSpec withEnabled(boolean enabled) {
-		return new ChaosSpec(enabled, this.dryRun, this.seed, this.duration, this.guard, this.assaults);
+		return new ChaosSpec(enabled, this.dryRun, this.seed, this.duration, this.guard, this.hypothesis,
+				this.assaults);
 	}
 
 	ChaosSpec withAssault(String name, @Nullable AssaultSpec assault) {
@@ -41,7 +49,26 @@ record ChaosSpec(boolean enabled, boolean dryRun, @Nullable Long seed, Duration 
 		else {
 			assaults.remove(name);
 		}
-		return new ChaosSpec(this.enabled, this.dryRun, this.seed, this.duration, this.guard, assaults);
+		return new ChaosSpec(this.enabled, this.dryRun, this.seed, this.duration, this.guard, this.hypothesis,
+				assaults);
+	}
+
+	/**
+	 * The steady state of the experiment verdict.
+	 *
+	 * @param paths path patterns of the requests that count, empty for all
+	 * @param maxErrorRate largest share of 5xx responses, or {@code null}
+	 * @param maxLatency largest p99 response time, or {@code null}
+	 * @param baseline the window before chaos was switched on
+	 * @param minRequests fewest requests per window for a verdict
+	 */
+	record HypothesisSpec(List<String> paths, @Nullable Double maxErrorRate, @Nullable Duration maxLatency,
+			Duration baseline, int minRequests) {
+
+		HypothesisSpec {
+			paths = List.copyOf(paths);
+		}
+
 	}
 
 	/**

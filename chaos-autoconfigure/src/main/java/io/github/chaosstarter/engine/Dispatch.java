@@ -95,6 +95,35 @@ final class Dispatch {
 		}
 	}
 
+	boolean hasListeners() {
+		return this.listeners.length > 0;
+	}
+
+	void baseline(int status, long nanos) {
+		for (ChaosListener listener : this.listeners) {
+			try {
+				listener.onBaseline(status, nanos);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Chaos listener " + listener + " failed", ex);
+			}
+		}
+	}
+
+	void served(String method, @Nullable String pattern, boolean counted, int status, long nanos, boolean injected,
+			@Nullable String body) {
+		ChaosListener.Served served = new ChaosListener.Served(method, pattern, counted, status, nanos, injected, body,
+				this.clock.instant());
+		for (ChaosListener listener : this.listeners) {
+			try {
+				listener.onServed(served);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Chaos listener " + listener + " failed", ex);
+			}
+		}
+	}
+
 	void changed(ChaosListener.Change change) {
 		for (ChaosListener listener : this.listeners) {
 			try {

@@ -36,6 +36,9 @@ final class SpecCompiler {
 	/** Longest {@code chaos.guard.window}. */
 	static final Duration MAX_GUARD_WINDOW = Duration.ofDays(1);
 
+	/** Longest {@code chaos.hypothesis.baseline}: the window is kept in memory. */
+	static final Duration MAX_BASELINE = Duration.ofHours(1);
+
 	/** Longest injected delay. */
 	static final Duration MAX_LATENCY = Duration.ofHours(1);
 
@@ -94,7 +97,49 @@ final class SpecCompiler {
 		count(assaults);
 		return new ChaosSpec(properties.isEnabled(), properties.isDryRun(), properties.getSeed(),
 				duration("chaos.duration", properties.getDuration()), guard("chaos.guard", properties.getGuard()),
-				assaults);
+				hypothesis("chaos.hypothesis", properties.getHypothesis()), assaults);
+	}
+
+	/**
+	 * Validate the steady-state hypothesis.
+	 * @param prefix property prefix, {@code chaos.hypothesis}
+	 * @param hypothesis the bound values, or {@code null} for none
+	 * @return the specification, or {@code null} for none
+	 */
+	ChaosSpec.@Nullable HypothesisSpec hypothesis(String prefix, ChaosProperties.@Nullable Hypothesis hypothesis) {
+		if (hypothesis == null) {
+			return null;
+		}
+		Double rate = hypothesis.getMaxErrorRate();
+		if (rate != null && !(rate >= 0.0 && rate <= 1.0)) {
+			throw new InvalidChaosPropertyException(prefix + ".max-error-rate",
+					"must be between 0.0 and 1.0 but was " + rate);
+		}
+		Duration latency = hypothesis.getMaxLatency();
+		if (latency != null) {
+			positive(prefix + ".max-latency", latency);
+			atMost(prefix + ".max-latency", latency, MAX_LATENCY);
+		}
+		if (rate == null && latency == null) {
+			throw new InvalidChaosPropertyException(prefix,
+					"names no figure to hold: set max-error-rate, max-latency or both");
+		}
+		Duration baseline = hypothesis.getBaseline();
+		positive(prefix + ".baseline", baseline);
+		atMost(prefix + ".baseline", baseline, MAX_BASELINE);
+		int minRequests = hypothesis.getMinRequests();
+		if (minRequests < 1) {
+			throw new InvalidChaosPropertyException(prefix + ".min-requests",
+					"must be at least 1 but was " + minRequests);
+		}
+		return new ChaosSpec.HypothesisSpec(TargetCompiler.paths(prefix + ".paths", hypothesis.getPaths()), rate,
+				latency, baseline, minRequests);
+	}
+
+	private static void positive(String property, @Nullable Duration duration) {
+		if (duration == null || duration.isNegative() || duration.isZero()) {
+			throw new InvalidChaosPropertyException(property, "must be a positive duration but was " + duration);
+		}
 	}
 
 	/**

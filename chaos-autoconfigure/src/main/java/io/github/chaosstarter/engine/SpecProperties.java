@@ -41,6 +41,16 @@ final class SpecProperties {
 		properties.setDuration(spec.duration());
 		properties.getGuard().setMaxErrorRate(spec.guard().maxErrorRate());
 		properties.getGuard().setWindow(spec.guard().window());
+		ChaosSpec.HypothesisSpec hypothesis = spec.hypothesis();
+		if (hypothesis != null) {
+			ChaosProperties.Hypothesis given = new ChaosProperties.Hypothesis();
+			given.setPaths(new ArrayList<>(hypothesis.paths()));
+			given.setMaxErrorRate(hypothesis.maxErrorRate());
+			given.setMaxLatency(hypothesis.maxLatency());
+			given.setBaseline(hypothesis.baseline());
+			given.setMinRequests(hypothesis.minRequests());
+			properties.setHypothesis(given);
+		}
 		return properties;
 	}
 

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.chaosstarter.Chaos;
 
 /**
@@ -44,8 +46,13 @@ final class StateView {
 			.add(new Chaos.Change(entry.at(), entry.actor(), entry.description(), entry.changes())));
 		List<String> names = watched.stream().map(BeanInfo::name).limit(MAX_WATCHED).toList();
 		return new Chaos.State(spec.enabled(), spec.dryRun(), spec.seed(), spec.duration(), state.enabledAt(),
-				state.haltAt(), new Chaos.Guard(spec.guard().maxErrorRate(), spec.guard().window()), assaults,
-				new Chaos.Watched(watched.size(), names), warnings, changes);
+				state.haltAt(), new Chaos.Guard(spec.guard().maxErrorRate(), spec.guard().window()),
+				hypothesis(spec.hypothesis()), assaults, new Chaos.Watched(watched.size(), names), warnings, changes);
+	}
+
+	static Chaos.@Nullable Hypothesis hypothesis(ChaosSpec.@Nullable HypothesisSpec spec) {
+		return (spec != null) ? new Chaos.Hypothesis(spec.paths(), spec.maxErrorRate(), spec.maxLatency(),
+				spec.baseline(), spec.minRequests()) : null;
 	}
 
 	private Chaos.AssaultState assault(Assault assault, List<BeanInfo> watched) {

@@ -102,7 +102,7 @@ final class TargetCompiler {
 		return result;
 	}
 
-	private static List<String> paths(String path, @Nullable List<String> values) {
+	static List<String> paths(String path, @Nullable List<String> values) {
 		List<String> result = patterns(path, values);
 		for (int i = 0; i < result.size(); i++) {
 			String pattern = result.get(i);

@@ -50,9 +50,19 @@ final class Experiment {
 	/** Attacked methods whose injected failures a circuit breaker or retry recorded. */
 	final Set<String> seenByMechanism = ConcurrentHashMap.newKeySet();
 
+	final Traffic traffic;
+
+	/** When chaos was switched off, or {@code null} while it runs. */
+	volatile @Nullable Instant ended;
+
 	Experiment(Instant since, Map<String, String> breakerStatesAtStart) {
+		this(since, breakerStatesAtStart, new Traffic(since, null, null, null));
+	}
+
+	Experiment(Instant since, Map<String, String> breakerStatesAtStart, Traffic traffic) {
 		this.since = since;
 		this.breakerStatesAtStart = Map.copyOf(breakerStatesAtStart);
+		this.traffic = traffic;
 	}
 
 	void countInjection(String assault) {

@@ -1,6 +1,7 @@
 package io.github.chaosstarter.report;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -37,10 +38,15 @@ final class Judge {
 		this.settings = settings;
 	}
 
-	ResilienceReport judge(Experiment experiment) {
+	ResilienceReport judge(Experiment experiment, Instant now) {
 		Map<String, Long> byAssault = new TreeMap<>();
 		experiment.byAssault.forEach((name, count) -> byAssault.put(name, count.sum()));
+		Traffic traffic = experiment.traffic;
+		Map<String, List<ResilienceReport.Transition>> transitions = new TreeMap<>();
+		experiment.breakers.forEach((name, stats) -> transitions.put(name, List.copyOf(stats.transitions)));
 		return new ResilienceReport(experiment.since, new Injections(experiment.total.sum(), byAssault),
+				SteadyStateJudge.judge(traffic), traffic.endpoints(), traffic.leaks(),
+				traffic.timeline.buckets(now, transitions, experiment.breakerStatesAtStart),
 				circuitBreakers(experiment), retries(experiment), fallbacks(experiment), timeLimiters(experiment),
 				bulkheads(experiment), unprotected(experiment));
 	}

@@ -3,6 +3,7 @@ package io.github.chaosstarter.report;
 import java.lang.reflect.Method;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,10 @@ class ResilienceRecorder implements Chaos.Reports, ChaosListener {
 
 	private volatile Experiment experiment;
 
+	private volatile Chaos.@Nullable Hypothesis hypothesis;
+
+	private volatile @Nullable Baseline baseline;
+
 	ResilienceRecorder(Clock clock, ObjectProvider<InstanceSettings> settings) {
 		this.clock = clock;
 		this.settingsProvider = settings;
@@ -64,7 +69,9 @@ class ResilienceRecorder implements Chaos.Reports, ChaosListener {
 
 	@Override
 	public ResilienceReport report() {
-		return new Judge(settings()).judge(this.experiment);
+		Experiment experiment = this.experiment;
+		Instant ended = experiment.ended;
+		return new Judge(settings()).judge(experiment, (ended != null) ? ended : this.clock.instant());
 	}
 
 	@Override
@@ -78,17 +85,42 @@ class ResilienceRecorder implements Chaos.Reports, ChaosListener {
 			}
 		}
 		this.breakers.values().forEach(BreakerTrack::reset);
-		this.experiment = new Experiment(this.clock.instant(), states);
+		Instant now = this.clock.instant();
+		Traffic traffic;
+		if (this.active) {
+			Traffic previous = this.experiment.traffic;
+			traffic = new Traffic(now, previous.hypothesis(), null, previous.baseline());
+		}
+		else {
+			traffic = new Traffic(now, this.hypothesis, (this.hypothesis != null) ? this.baseline : null, null);
+		}
+		this.experiment = new Experiment(now, states, traffic);
 	}
 
 	@Override
 	public void onChange(Change change) {
-		this.active = change.enabled();
-		if (change.enabledChaos()) {
-			reset();
+		Chaos.Hypothesis hypothesis = change.hypothesis();
+		Baseline baseline = this.baseline;
+		if (hypothesis != null && (baseline == null || !baseline.window().equals(hypothesis.baseline()))) {
+			this.baseline = new Baseline(hypothesis.baseline());
 		}
-		else if (change.disabledChaos() && logger.isInfoEnabled()) {
-			logger.info(ReportSummary.format(report()));
+		if (change.enabledChaos()) {
+			this.hypothesis = hypothesis;
+			reset();
+			this.active = true;
+			return;
+		}
+		this.active = change.enabled();
+		if (change.enabled()) {
+			this.experiment.traffic.hypothesis(hypothesis);
+		}
+		this.hypothesis = hypothesis;
+		if (change.disabledChaos()) {
+			this.experiment.ended = change.at();
+			this.experiment.traffic.freeze();
+			if (logger.isInfoEnabled()) {
+				logger.info(ReportSummary.format(report()));
+			}
 		}
 	}
 
@@ -104,12 +136,37 @@ class ResilienceRecorder implements Chaos.Reports, ChaosListener {
 	}
 
 	@Override
+	public void onBaseline(int status, long nanos) {
+		Baseline baseline = this.baseline;
+		if (baseline != null) {
+			baseline.record(status, nanos, this.clock.millis());
+		}
+	}
+
+	@Override
+	public void onServed(Served served) {
+		if (this.active) {
+			this.experiment.traffic.served(served);
+		}
+	}
+
+	@Override
 	public void onInjection(Injection injection) {
 		if (injection.dryRun()) {
 			return;
 		}
 		Experiment experiment = this.experiment;
-		experiment.countInjection(injection.assault());
+		experiment.traffic.timeline.injected(injection.at());
+		// counted last: whoever sees the count sees the injection's in-flight records
+		try {
+			attribute(experiment, injection);
+		}
+		finally {
+			experiment.countInjection(injection.assault());
+		}
+	}
+
+	private void attribute(Experiment experiment, Injection injection) {
 		Class<?> type = injection.beanType();
 		Method method = injection.method();
 		if (type == null || method == null) {

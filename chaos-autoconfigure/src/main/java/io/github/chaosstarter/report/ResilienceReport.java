@@ -13,6 +13,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param since when the experiment started
  * @param injections what was injected
+ * @param steadyState the experiment verdict: whether the service held its steady state
+ * @param endpoints what each endpoint's callers saw while chaos ran
+ * @param leaks responses with an injected failure whose body revealed internals
+ * @param timeline requests, errors, injections and breaker states over time
  * @param circuitBreakers one entry per circuit breaker
  * @param retries one entry per retry
  * @param fallbacks one entry per guarded method and fallback method
@@ -21,9 +25,14 @@ import org.jspecify.annotations.Nullable;
  * @param unprotected attacked methods that no resilience mechanism guards
  * @author Chaos Starter team
  */
-public record ResilienceReport(Instant since, Injections injections, List<CircuitBreakerReport> circuitBreakers,
+public record ResilienceReport(Instant since, Injections injections, ServiceReport.SteadyState steadyState,
+		List<ServiceReport.EndpointReport> endpoints, List<ServiceReport.Leak> leaks,
+		List<ServiceReport.TimelineBucket> timeline, List<CircuitBreakerReport> circuitBreakers,
 		List<RetryReport> retries, List<FallbackReport> fallbacks, List<TimeLimiterReport> timeLimiters,
 		List<BulkheadReport> bulkheads, List<UnprotectedReport> unprotected) {
+
+	private static final ServiceReport.SteadyState NOT_MEASURED = new ServiceReport.SteadyState(
+			ServiceReport.Outcome.NOT_MEASURED, "no hypothesis is set: set chaos.hypothesis", null, null);
 
 	/**
 	 * Return the report of an experiment in which nothing happened.
@@ -31,8 +40,17 @@ public record ResilienceReport(Instant since, Injections injections, List<Circui
 	 * @return the report
 	 */
 	public static ResilienceReport empty(Instant since) {
-		return new ResilienceReport(since, new Injections(0, Map.of()), List.of(), List.of(), List.of(), List.of(),
-				List.of(), List.of());
+		return new ResilienceReport(since, new Injections(0, Map.of()), NOT_MEASURED, List.of(), List.of(), List.of(),
+				List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+	}
+
+	/**
+	 * Render this report as one self-contained HTML page (no external scripts, styles or
+	 * fonts), as {@code GET /actuator/chaos/report} answers a browser.
+	 * @return the page
+	 */
+	public String html() {
+		return ReportPage.render(this);
 	}
 
 	/**
@@ -91,6 +109,15 @@ public record ResilienceReport(Instant since, Injections injections, List<Circui
 			.filter((entry) -> entry.name().equals(name) && entry.type().equals(type))
 			.findFirst()
 			.orElse(null);
+	}
+
+	/**
+	 * Find an endpoint's entry.
+	 * @param endpoint the method and route pattern, such as {@code GET /api/orders/{id}}
+	 * @return the entry or {@code null}
+	 */
+	public ServiceReport.@Nullable EndpointReport endpoint(String endpoint) {
+		return this.endpoints.stream().filter((entry) -> entry.endpoint().equals(endpoint)).findFirst().orElse(null);
 	}
 
 	/**

@@ -45,8 +45,8 @@ public final class ChaosWebAutoConfiguration {
 		}
 
 		@Bean
-		ChaosGuardFilter chaosGuardFilter(ChaosEngine chaosEngine, ConfigurableListableBeanFactory beanFactory) {
-			return new ChaosGuardFilter(chaosEngine, ManagementPaths.of(beanFactory));
+		ChaosResponseFilter chaosResponseFilter(ChaosEngine chaosEngine, ConfigurableListableBeanFactory beanFactory) {
+			return new ChaosResponseFilter(chaosEngine, ManagementPaths.of(beanFactory));
 		}
 
 		@Bean
@@ -72,8 +72,9 @@ public final class ChaosWebAutoConfiguration {
 		}
 
 		@Bean
-		ChaosGuardWebFilter chaosGuardWebFilter(ChaosEngine chaosEngine, ConfigurableListableBeanFactory beanFactory) {
-			return new ChaosGuardWebFilter(chaosEngine, ManagementPaths.of(beanFactory));
+		ChaosResponseWebFilter chaosResponseWebFilter(ChaosEngine chaosEngine,
+				ConfigurableListableBeanFactory beanFactory) {
+			return new ChaosResponseWebFilter(chaosEngine, ManagementPaths.of(beanFactory));
 		}
 
 		@Bean

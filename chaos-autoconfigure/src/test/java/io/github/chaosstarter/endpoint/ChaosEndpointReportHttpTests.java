@@ -60,8 +60,10 @@ class ChaosEndpointReportHttpTests {
 					Instant since = Instant.parse("2026-11-28T10:00:00Z");
 					CircuitBreakerReport breaker = new CircuitBreakerReport("payments", Verdict.REACTED, 5, 0,
 							List.of(), 0, 0, "opened with 5 injected and 0 real failures of 5 calls", List.of());
+					ResilienceReport empty = ResilienceReport.empty(since);
 					return new ResilienceReport(since, new ResilienceReport.Injections(5, Map.of("payments-down", 5L)),
-							List.of(breaker), List.of(), List.of(), List.of(), List.of(), List.of());
+							empty.steadyState(), List.of(), List.of(), List.of(), List.of(breaker), List.of(),
+							List.of(), List.of(), List.of(), List.of());
 				}
 
 				@Override

@@ -34,7 +34,7 @@ class ChaosWebAutoConfigurationTests {
 		this.servlet.run((context) -> {
 			assertThat(context).hasSingleBean(ChaosRequestFilter.class)
 				.hasSingleBean(ChaosErrorResponseResolver.class)
-				.hasSingleBean(ChaosGuardFilter.class)
+				.hasSingleBean(ChaosResponseFilter.class)
 				.hasSingleBean(RequestFacts.Source.class)
 				.doesNotHaveBean(ChaosWebFilter.class)
 				.doesNotHaveBean(ChaosErrorResponseAdvice.class);
@@ -45,17 +45,17 @@ class ChaosWebAutoConfigurationTests {
 	void reactiveApplicationGetsWebFiltersAndAdvice() {
 		this.reactive.run((context) -> assertThat(context).hasSingleBean(ChaosWebFilter.class)
 			.hasSingleBean(ChaosErrorResponseAdvice.class)
-			.hasSingleBean(ChaosGuardWebFilter.class)
+			.hasSingleBean(ChaosResponseWebFilter.class)
 			.hasSingleBean(RequestFacts.Source.class)
 			.doesNotHaveBean(ChaosRequestFilter.class)
-			.doesNotHaveBean(ChaosGuardFilter.class));
+			.doesNotHaveBean(ChaosResponseFilter.class));
 	}
 
 	@Test
 	void nonWebApplicationGetsNoWebParts() {
 		this.plain.run((context) -> assertThat(context).doesNotHaveBean(RequestFacts.Source.class)
 			.doesNotHaveBean(ChaosRequestFilter.class)
-			.doesNotHaveBean(ChaosGuardFilter.class));
+			.doesNotHaveBean(ChaosResponseFilter.class));
 	}
 
 	@Test

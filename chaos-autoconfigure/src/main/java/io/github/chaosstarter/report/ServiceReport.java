@@ -1,0 +1,115 @@
+package io.github.chaosstarter.report;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the service's callers saw during an experiment: the parts of the
+ * {@link ResilienceReport} that judge the service as a whole rather than one resilience
+ * mechanism. Percentiles are written as durations ({@code 12ms}) and come from a bounded
+ * histogram with at most 1% relative error.
+ *
+ * @author Chaos Starter team
+ */
+public final class ServiceReport {
+
+	private ServiceReport() {
+	}
+
+	/**
+	 * The outcome of the steady-state hypothesis.
+	 */
+	public enum Outcome {
+
+		/** Every figure of the hypothesis held while chaos ran. */
+		HELD,
+
+		/** A figure of the hypothesis broke while chaos ran; the reason names it. */
+		VIOLATED,
+
+		/**
+		 * No hypothesis is set, or a window had fewer requests than
+		 * {@code chaos.hypothesis.min-requests}.
+		 */
+		NOT_MEASURED
+
+	}
+
+	/**
+	 * The experiment verdict: did the service hold its steady state while chaos ran?
+	 *
+	 * @param verdict the outcome
+	 * @param reason why, naming the figure that broke or what was missing
+	 * @param baseline the traffic of the window before chaos was switched on, or
+	 * {@code null} when none was recorded
+	 * @param during the traffic since chaos was switched on, or {@code null}
+	 */
+	public record SteadyState(Outcome verdict, String reason, @Nullable Window baseline, @Nullable Window during) {
+
+		/**
+		 * Return whether the hypothesis held.
+		 * @return {@code true} for {@link Outcome#HELD}
+		 */
+		public boolean held() {
+			return this.verdict == Outcome.HELD;
+		}
+
+	}
+
+	/**
+	 * The requests of one window that the hypothesis selects.
+	 *
+	 * @param requests how many
+	 * @param errorRate the share of 5xx responses
+	 * @param p50 the median response time, or {@code null} without requests
+	 * @param p99 the 99th percentile of the response time, or {@code null} without
+	 * requests
+	 */
+	public record Window(long requests, double errorRate, @Nullable String p50, @Nullable String p99) {
+	}
+
+	/**
+	 * One endpoint of the application while chaos ran.
+	 *
+	 * @param endpoint the HTTP method and the route pattern that handled it, such as
+	 * {@code GET /api/orders/{id}}, never a raw URL
+	 * @param requests requests served
+	 * @param failed requests answered with a 5xx status
+	 * @param injectedReachedCaller requests answered with an injected failure: a 5xx
+	 * caused by an injected fault, or an injected error response of any status
+	 * @param p99 the 99th percentile of the response time, or {@code null}
+	 */
+	public record EndpointReport(String endpoint, long requests, long failed, long injectedReachedCaller,
+			@Nullable String p99) {
+	}
+
+	/**
+	 * A response to a request in which an injected failure reached the caller whose body
+	 * revealed internals.
+	 *
+	 * @param endpoint the endpoint, as in {@link EndpointReport#endpoint()}
+	 * @param status the response status
+	 * @param leaked what it revealed: {@code exception class name}, {@code stack frame},
+	 * {@code injected message}, {@code package name}
+	 * @param sample a short excerpt around the first finding
+	 */
+	public record Leak(String endpoint, int status, List<String> leaked, String sample) {
+	}
+
+	/**
+	 * One bucket of the experiment's timeline.
+	 *
+	 * @param at when the bucket starts
+	 * @param requests requests served in it
+	 * @param errors requests answered with a 5xx status in it
+	 * @param injections faults injected in it
+	 * @param circuitBreakers the state of each circuit breaker at its end
+	 */
+	public record TimelineBucket(Instant at, long requests, long errors, long injections,
+			Map<String, String> circuitBreakers) {
+	}
+
+}

@@ -1,0 +1,18 @@
+package io.github.chaosstarter.endpoint;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+import io.github.chaosstarter.fixtures.html.HtmlReportApplication;
+
+/**
+ * The report's HTML page and its content negotiation on Spring WebFlux.
+ */
+@SpringBootTest(classes = HtmlReportApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.main.web-application-type=reactive", AbstractChaosEndpointHttpTests.EXPOSE,
+				AbstractChaosEndpointHttpTests.UNRESTRICTED, AbstractChaosReportHtmlTests.MIN_CALLS,
+				AbstractChaosReportHtmlTests.WINDOW, AbstractChaosReportHtmlTests.OPEN,
+				AbstractChaosReportHtmlTests.HYPOTHESIS, AbstractChaosReportHtmlTests.MIN_REQUESTS })
+class ChaosReportHtmlWebFluxTests extends AbstractChaosReportHtmlTests {
+
+}
