@@ -26,7 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DocsJavaExamplesTests {
 
 	private static final List<Path> TEST_SOURCES = List.of(Path.of("src", "test", "java"),
-			DocsBlocks.ROOT.resolve("compat-boot3").resolve("src").resolve("test").resolve("java"));
+			DocsBlocks.ROOT.resolve("compat-boot3").resolve("src").resolve("test").resolve("java"),
+			DocsBlocks.ROOT.resolve("scenarios").resolve("src").resolve("test").resolve("java"),
+			DocsBlocks.ROOT.resolve("chaos-test").resolve("src").resolve("test").resolve("java"));
 
 	@Test
 	void everyJavaBlockIsTheCodeOfATest() {
@@ -53,6 +55,9 @@ class DocsJavaExamplesTests {
 	private static Map<Path, String> sources() {
 		Map<Path, String> sources = new LinkedHashMap<>();
 		for (Path root : TEST_SOURCES) {
+			if (!Files.isDirectory(root)) {
+				continue;
+			}
 			try (Stream<Path> files = Files.walk(root)) {
 				files.filter((file) -> file.toString().endsWith(".java"))
 					.forEach((file) -> sources.put(file, squeeze(read(file))));

@@ -1,6 +1,7 @@
 package io.github.chaosstarter.endpoint;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -81,7 +82,7 @@ abstract class AbstractOffSwitchTests {
 		// would be 0.25 and the guard would not halt
 		Map<String, Object> state = this.http.get(actuator() + "/chaos").json();
 		assertThat(state).containsEntry("enabled", false);
-		assertThat(AbstractChaosEndpointHttpTests.lastChange(state)).containsEntry("actor", "guard");
+		assertThat(lastChange(state)).containsEntry("actor", "guard");
 	}
 
 	private void post(String effect) {
@@ -93,7 +94,18 @@ abstract class AbstractOffSwitchTests {
 				+ ", \"assaults\": {\"lock\": {\"target\": {\"http\": {\"paths\": [\"/**\"]}}, " + effect + "}}}");
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		assertThat(response.json()).containsEntry("enabled", true);
-		assertThat(AbstractChaosEndpointHttpTests.assaults(response.json())).containsKey("lock");
+		assertThat(assaults(response.json())).containsKey("lock");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> assaults(Map<String, Object> state) {
+		return (Map<String, Object>) state.get("assaults");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> lastChange(Map<String, Object> state) {
+		List<Map<String, Object>> history = (List<Map<String, Object>>) state.get("history");
+		return history.get(history.size() - 1);
 	}
 
 }

@@ -3,7 +3,7 @@ package io.github.chaosstarter.endpoint;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
-import io.github.chaosstarter.fixtures.web.MvcTestApplication;
+import io.github.chaosstarter.scenarios.web.fixture.MvcTestApplication;
 
 /**
  * The off switch on Mvc with the actuator on a management port of its own.

@@ -3,7 +3,7 @@ package io.github.chaosstarter.endpoint;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
-import io.github.chaosstarter.fixtures.web.WebFluxTestApplication;
+import io.github.chaosstarter.scenarios.web.fixture.WebFluxTestApplication;
 
 /**
  * The off switch on WebFlux with the default base path.

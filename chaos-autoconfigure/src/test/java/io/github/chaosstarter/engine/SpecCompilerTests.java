@@ -19,7 +19,7 @@ import io.github.chaosstarter.engine.AssaultSpec.ErrorResponseSpec;
 import io.github.chaosstarter.engine.AssaultSpec.ExceptionSpec;
 import io.github.chaosstarter.engine.AssaultSpec.KillSpec;
 import io.github.chaosstarter.engine.AssaultSpec.LatencySpec;
-import io.github.chaosstarter.fixtures.exceptions.NoUsableConstructorException;
+import io.github.chaosstarter.scenarios.startup.fixture.NoUsableConstructorException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

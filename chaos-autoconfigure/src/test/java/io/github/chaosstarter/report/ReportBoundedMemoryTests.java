@@ -9,9 +9,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import io.github.chaosstarter.Chaos;
-import io.github.chaosstarter.fixtures.report.ReportShopApplication;
-import io.github.chaosstarter.fixtures.report.ReportShopApplication.PaymentService;
-import io.github.chaosstarter.fixtures.report.ReportShopApplication.StockRepository;
+import io.github.chaosstarter.scenarios.report.fixture.ReportShopApplication;
+import io.github.chaosstarter.scenarios.report.fixture.ReportShopApplication.PaymentService;
+import io.github.chaosstarter.scenarios.report.fixture.ReportShopApplication.StockRepository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

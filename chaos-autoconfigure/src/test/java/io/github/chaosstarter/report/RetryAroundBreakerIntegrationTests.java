@@ -7,8 +7,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 import io.github.chaosstarter.ChaosException;
 import io.github.chaosstarter.config.ChaosProperties;
-import io.github.chaosstarter.fixtures.report.ReportShopApplication;
-import io.github.chaosstarter.fixtures.report.ReportShopApplication.OrderService;
+import io.github.chaosstarter.scenarios.report.fixture.ReportShopApplication;
+import io.github.chaosstarter.scenarios.report.fixture.ReportShopApplication.OrderService;
 import io.github.chaosstarter.Chaos;
 import io.github.chaosstarter.engine.ChaosEngine;
 

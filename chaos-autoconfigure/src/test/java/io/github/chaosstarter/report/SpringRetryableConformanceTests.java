@@ -16,9 +16,10 @@ import org.springframework.resilience.retry.MethodRetryEvent;
 
 import io.github.chaosstarter.Chaos;
 import io.github.chaosstarter.ChaosException;
-import io.github.chaosstarter.fixtures.report.ReportShopApplication;
-import io.github.chaosstarter.fixtures.report.ReportShopApplication.SpringRetryService;
+import io.github.chaosstarter.fixtures.retry.SpringRetryConfiguration;
+import io.github.chaosstarter.fixtures.retry.SpringRetryConfiguration.SpringRetryService;
 import io.github.chaosstarter.report.ResilienceReport.RetryReport;
+import io.github.chaosstarter.scenarios.report.fixture.ReportShopApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -31,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * call that recovers has as many retries as failed executions, a call that is exhausted
  * one fewer (its last failure is not retried).
  */
-@SpringBootTest(classes = { ReportShopApplication.class, SpringRetryableConformanceTests.Events.class })
+@SpringBootTest(classes = { ReportShopApplication.class, SpringRetryConfiguration.class,
+		SpringRetryableConformanceTests.Events.class })
 class SpringRetryableConformanceTests {
 
 	private static final String METHOD = "SpringRetryService.fetch";
@@ -105,6 +107,26 @@ class SpringRetryableConformanceTests {
 		assertThat(retry.retryAttempts()).isEqualTo(this.events.notAborted().size() - this.events.aborted().size());
 		assertThat(retry.exhausted()).isEqualTo(this.events.aborted().size());
 		assertThat(retry.recovered()).isZero();
+		assertThat(this.chaos.report().unprotected()).as("a method guarded by @Retryable is protected").isEmpty();
+	}
+
+	/**
+	 * {@code fetch} ({@code maxRetries = 2}) fails by injection twice, then runs for
+	 * real: the injected faults ran inside Spring's retry, which recovered the call.
+	 */
+	@Test
+	void retryableRetriesInjectedFailuresUntilTheInjectionsRunOut() {
+		this.chaos.assault("fetch-flaky")
+			.target((target) -> target.classes(SpringRetryService.class.getName()).methods("fetch"))
+			.exception()
+			.maxInjections(2)
+			.apply();
+		this.chaos.enable();
+		int before = this.service.calls().get();
+		assertThat(this.service.fetch()).isEqualTo("fetched");
+		assertThat(this.service.calls()).as("the real method ran once").hasValue(before + 1);
+		assertThat(this.chaos.state().assaults().get("fetch-flaky").injected()).isEqualTo(2);
+		assertThat(this.events.notAborted()).hasSize(2);
 	}
 
 	/**

@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.SpringBootVersion;
+import org.springframework.core.SpringVersion;
 import org.springframework.util.ClassUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,9 +17,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Nothing from the Spring Boot 4 line reached this module's class path: the starter's own
  * dependencies are managed down to their Boot 3.5 versions by the Boot 3.5 BOM that a
- * user's build (here, this module's pom) imports.
+ * user's build (here, this module's pom) imports. The shared scenarios that this module
+ * compiles from {@code scenarios/src/test/java} therefore run on Spring Boot 3.5.
  */
 class Boot3ClassPathTests {
+
+	@Test
+	void runsOnSpringBoot35AndSpringFramework62() {
+		assertThat(SpringBootVersion.getVersion()).startsWith("3.5.");
+		assertThat(SpringVersion.getVersion()).startsWith("6.2.");
+	}
 
 	@Test
 	void springBootJarsAreAllVersion357() throws IOException {
