@@ -9,8 +9,8 @@ import io.github.chaosstarter.fixtures.html.HtmlReportApplication;
  * The report's HTML page and its content negotiation on Spring WebFlux.
  */
 @SpringBootTest(classes = HtmlReportApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.main.web-application-type=reactive", AbstractChaosEndpointHttpTests.EXPOSE,
-				AbstractChaosEndpointHttpTests.UNRESTRICTED, AbstractChaosReportHtmlTests.MIN_CALLS,
+		properties = { "spring.main.web-application-type=reactive", "management.endpoints.web.exposure.include=chaos",
+				"management.endpoint.chaos.access=unrestricted", AbstractChaosReportHtmlTests.MIN_CALLS,
 				AbstractChaosReportHtmlTests.WINDOW, AbstractChaosReportHtmlTests.OPEN,
 				AbstractChaosReportHtmlTests.HYPOTHESIS, AbstractChaosReportHtmlTests.MIN_REQUESTS })
 class ChaosReportHtmlWebFluxTests extends AbstractChaosReportHtmlTests {
