@@ -59,6 +59,7 @@ public final class ChaosAutoConfiguration {
 	ChaosEngine chaosEngine(ChaosStateHolder chaosStateHolder, ChaosAdvisingPostProcessor chaosAdvisingPostProcessor,
 			ChaosProperties properties, ApplicationContext applicationContext, ObjectProvider<ChaosListener> listeners,
 			ObjectProvider<RequestFacts.Source> requests) {
+		EmptyConditions.check(applicationContext.getEnvironment());
 		ExceptionTypes exceptionTypes = new ExceptionTypes(applicationContext.getClassLoader(),
 				applicationPackages(applicationContext));
 		SpecCompiler compiler = new SpecCompiler(SpecCompiler.watchedKinds(properties.getWatch().getKinds()),

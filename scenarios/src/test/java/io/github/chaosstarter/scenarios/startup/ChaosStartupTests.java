@@ -125,6 +125,24 @@ class ChaosStartupTests {
 	}
 
 	@Test
+	void anEmptyTargetConditionFailsStartupInsteadOfWideningTheTarget() {
+		// YAML's `beans: []` reaches the environment as an empty value
+		assertInvalid("chaos.assaults.a.target.beans", "must not be empty: an empty condition would widen the target",
+				"chaos.assaults.a.target.beans=", "chaos.assaults.a.exception.message=x");
+		assertInvalid("chaos.assaults.a.target.http.paths", "must not be empty", "chaos.assaults.a.target.http.paths=",
+				"chaos.assaults.a.exception.message=x");
+	}
+
+	@Test
+	void aStartupHypothesisIsValidated() {
+		assertInvalid("chaos.hypothesis.max-error-rate", "must be between 0.0 and 1.0 but was 2.0",
+				"chaos.hypothesis.max-error-rate=2");
+		assertInvalid("chaos.hypothesis", "names no figure to hold", "chaos.hypothesis.paths=/api/**");
+		assertInvalid("chaos.hypothesis.baseline", "must not exceed 1h but was 2h", "chaos.hypothesis.max-latency=1s",
+				"chaos.hypothesis.baseline=2h");
+	}
+
+	@Test
 	void negativeProbabilityFailsStartup() {
 		assertInvalid("chaos.assaults.a.probability", "must be between 0.0 and 1.0",
 				"chaos.assaults.a.probability=-0.1", "chaos.assaults.a.exception.message=x");
