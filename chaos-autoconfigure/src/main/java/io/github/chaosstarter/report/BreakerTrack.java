@@ -66,15 +66,21 @@ final class BreakerTrack {
 	 * Judge an opening: caused by injection when the injected failures alone, or the
 	 * injected slow calls alone, reach the breaker's rate over the tripping window.
 	 * @param bufferedCalls the calls in the breaker's own window when it opened
+	 * @param failedCalls the failed calls in that window, as the breaker counts them
+	 * @param slowCalls the slow calls in that window, as the breaker counts them
 	 * @return {@code [calls, injected failures, real failures, injected slow, real slow,
 	 * caused (1 or 0)]}
 	 */
-	int[] opened(int bufferedCalls) {
+	int[] opened(int bufferedCalls, int failedCalls, int slowCalls) {
 		int[] counts = currentShadow().counts(epochSecond());
-		// calls the breaker recorded before the observation began count as neither
-		// injected failures nor injected slow calls
+		// calls the breaker recorded before the observation began (chaos was never on
+		// then, so none carried an injected fault) count as neither injected failures
+		// nor injected slow calls; the real figures are the breaker's own counts less
+		// the injected ones, so that they include them
 		int calls = Math.max(bufferedCalls, counts[0]);
 		counts[0] = calls;
+		counts[2] = Math.max(counts[2], failedCalls - counts[1]);
+		counts[4] = Math.max(counts[4], slowCalls - counts[3]);
 		boolean caused = false;
 		if (this.settings != null && calls > 0) {
 			caused = counts[1] * 100f / calls >= this.settings.failureRateThreshold()

@@ -108,7 +108,8 @@ class Resilience4jObserver implements ChaosListener {
 			.onCallNotPermitted((event) -> events.breakerNotPermitted(name))
 			.onStateTransition((event) -> events.breakerTransition(name,
 					event.getStateTransition().getFromState().name(), event.getStateTransition().getToState().name(),
-					breaker.getMetrics().getNumberOfBufferedCalls()));
+					breaker.getMetrics().getNumberOfBufferedCalls(), breaker.getMetrics().getNumberOfFailedCalls(),
+					breaker.getMetrics().getNumberOfSlowCalls()));
 	}
 
 	private ResilienceEvents events() {

@@ -94,12 +94,12 @@ final class ResilienceEvents {
 		}
 	}
 
-	void breakerTransition(String name, String from, String to, int bufferedCalls) {
+	void breakerTransition(String name, String from, String to, int bufferedCalls, int failedCalls, int slowCalls) {
 		BreakerTrack track = this.recorder.breaker(name);
 		int[] counts = null;
 		switch (to) {
 			case "OPEN" -> {
-				counts = track.opened(bufferedCalls);
+				counts = track.opened(bufferedCalls, failedCalls, slowCalls);
 				this.attribution.opened(name, active() && counts[5] == 1);
 			}
 			case "HALF_OPEN" -> track.halfOpen();

@@ -13,9 +13,9 @@ import io.github.chaosstarter.report.ResilienceReport.Transition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Unit tests for {@link BreakerTrack#opened(int)} and {@link BreakerJudge}: an opening is
- * credited to injection only when the injected faults alone reach the breaker's rate over
- * the window that tripped it.
+ * Unit tests for {@link BreakerTrack#opened(int, int, int)} and {@link BreakerJudge}: an
+ * opening is credited to injection only when the injected faults alone reach the
+ * breaker's rate over the window that tripped it.
  */
 class BreakerJudgeTests {
 
@@ -29,7 +29,7 @@ class BreakerJudgeTests {
 		track.record(true, true, 0);
 		track.record(false, false, 0);
 		track.record(true, false, 0);
-		assertThat(track.opened(4)).containsExactly(4, 2, 1, 0, 0, 1);
+		assertThat(track.opened(4, 3, 0)).containsExactly(4, 2, 1, 0, 0, 1);
 	}
 
 	@Test
@@ -39,14 +39,28 @@ class BreakerJudgeTests {
 		track.record(true, false, 0);
 		track.record(true, false, 0);
 		track.record(false, false, 0);
-		assertThat(track.opened(4)).containsExactly(4, 1, 2, 0, 0, 0);
+		assertThat(track.opened(4, 3, 0)).containsExactly(4, 1, 2, 0, 0, 0);
 	}
 
 	@Test
-	void callsRecordedBeforeTheObservationBeganCountAsNeitherInjectedNorReal() {
+	void callsRecordedBeforeTheObservationBeganAreNeverInjected() {
 		BreakerTrack track = new BreakerTrack(SETTINGS);
 		track.record(true, true, 0);
-		assertThat(track.opened(4)).as("1 injected of 4 buffered calls is 25%").containsExactly(4, 1, 0, 0, 0, 0);
+		assertThat(track.opened(4, 1, 0)).as("1 injected of 4 buffered calls is 25%").containsExactly(4, 1, 0, 0, 0, 0);
+	}
+
+	@Test
+	void failuresTheBreakerRecordedBeforeTheObservationBeganAreReal() {
+		// found on a never-seen application: two real failures before chaos was first on,
+		// then three injected ones, opened a breaker of 10 calls at 50%; the reason said
+		// "3 injected and 0 real failures of 10 calls"
+		BreakerTrack track = new BreakerTrack(SETTINGS);
+		track.record(true, true, 0);
+		track.record(true, true, 0);
+		track.record(true, true, 0);
+		track.record(false, false, 0);
+		assertThat(track.opened(10, 5, 0)).as("the breaker counts 5 failures: 3 injected, so 2 real")
+			.containsExactly(10, 3, 2, 0, 0, 0);
 	}
 
 	@Test
@@ -65,7 +79,7 @@ class BreakerJudgeTests {
 		track.record(false, false, Duration.ofMillis(505).toNanos());
 		track.record(false, false, 0);
 		track.record(false, false, Duration.ofMillis(400).toNanos());
-		assertThat(track.opened(4)).as("2 injected slow, 1 real slow").containsExactly(4, 0, 0, 2, 1, 1);
+		assertThat(track.opened(4, 0, 3)).as("2 injected slow, 1 real slow").containsExactly(4, 0, 0, 2, 1, 1);
 	}
 
 	@Test
