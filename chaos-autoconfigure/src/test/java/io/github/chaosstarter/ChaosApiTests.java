@@ -15,8 +15,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.github.chaosstarter.fixtures.endpoint.EndpointTestApplication;
-import io.github.chaosstarter.fixtures.endpoint.EndpointTestApplication.GreetingService;
+import io.github.chaosstarter.scenarios.endpoint.fixture.EndpointApplication;
+import io.github.chaosstarter.scenarios.endpoint.fixture.EndpointApplication.GreetingService;
 import io.github.chaosstarter.report.ResilienceReport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 /**
  * Tests for the {@link Chaos} API in a plain {@code @SpringBootTest}.
  */
-@SpringBootTest(classes = { EndpointTestApplication.class, ChaosApiTests.ReporterConfiguration.class },
+@SpringBootTest(classes = { EndpointApplication.class, ChaosApiTests.ReporterConfiguration.class },
 		webEnvironment = WebEnvironment.NONE)
 class ChaosApiTests {
 

@@ -31,7 +31,7 @@ import io.github.chaosstarter.Chaos;
 import io.github.chaosstarter.config.ChaosProperties;
 import io.github.chaosstarter.docs.DocsBlocks.Block;
 import io.github.chaosstarter.endpoint.ChaosEndpoint;
-import io.github.chaosstarter.fixtures.endpoint.EndpointTestApplication;
+import io.github.chaosstarter.scenarios.endpoint.fixture.EndpointApplication;
 import io.github.chaosstarter.report.ResilienceReport;
 import io.github.chaosstarter.report.Verdict;
 
@@ -48,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * back), a report as {@link ResilienceReport} is written. One application context for all
  * of it.
  */
-@SpringBootTest(classes = EndpointTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = EndpointApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=servlet",
 				"management.endpoints.web.exposure.include=chaos,health",
 				"management.endpoint.chaos.access=unrestricted", "chaos.allow-kill=true" })
