@@ -105,6 +105,15 @@ public final class AssaultBuilder {
 	}
 
 	/**
+	 * Make the dependency a client target selects unreachable: the call fails as with a
+	 * refused connection.
+	 * @return this builder
+	 */
+	public AssaultBuilder unavailable() {
+		return effect(new ChaosProperties.Unavailable());
+	}
+
+	/**
 	 * Stop the application. Refused unless {@code chaos.allow-kill=true} is set in the
 	 * application's own configuration.
 	 * @param mode {@code graceful} or {@code abrupt}
@@ -152,6 +161,7 @@ public final class AssaultBuilder {
 		this.assault.setException((effect instanceof ChaosProperties.ExceptionEffect e) ? e : null);
 		this.assault.setLatency((effect instanceof ChaosProperties.Latency l) ? l : null);
 		this.assault.setErrorResponse((effect instanceof ChaosProperties.ErrorResponse r) ? r : null);
+		this.assault.setUnavailable((effect instanceof ChaosProperties.Unavailable u) ? u : null);
 		this.assault.setKill((effect instanceof ChaosProperties.Kill k) ? k : null);
 		return this;
 	}

@@ -290,6 +290,11 @@ public class ChaosProperties {
 		private @Nullable ErrorResponse errorResponse;
 
 		/**
+		 * Unavailable effect: the dependency a client target selects cannot be reached.
+		 */
+		private @Nullable Unavailable unavailable;
+
+		/**
 		 * Kill effect: stop the application. Requires chaos.allow-kill=true.
 		 */
 		private @Nullable Kill kill;
@@ -339,6 +344,14 @@ public class ChaosProperties {
 
 		public void setErrorResponse(@Nullable ErrorResponse errorResponse) {
 			this.errorResponse = errorResponse;
+		}
+
+		public @Nullable Unavailable getUnavailable() {
+			return this.unavailable;
+		}
+
+		public void setUnavailable(@Nullable Unavailable unavailable) {
+			this.unavailable = unavailable;
 		}
 
 		public @Nullable Kill getKill() {
@@ -662,6 +675,28 @@ public class ChaosProperties {
 
 		public void setRetryAfter(@Nullable Duration retryAfter) {
 			this.retryAfter = retryAfter;
+		}
+
+	}
+
+	/**
+	 * Unavailable effect.
+	 */
+	public static class Unavailable {
+
+		/**
+		 * Whether to fail at once instead of after the wait the real client shows when
+		 * the dependency cannot be reached. A refused HTTP connection fails at once
+		 * either way.
+		 */
+		private boolean immediately;
+
+		public boolean isImmediately() {
+			return this.immediately;
+		}
+
+		public void setImmediately(boolean immediately) {
+			this.immediately = immediately;
 		}
 
 	}

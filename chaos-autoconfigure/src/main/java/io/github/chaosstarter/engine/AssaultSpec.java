@@ -140,12 +140,12 @@ record AssaultSpec(String name, TargetSpec target, EffectSpec effect, double pro
 	/**
 	 * What an assault does. Exactly one per assault.
 	 */
-	sealed interface EffectSpec permits ExceptionSpec, LatencySpec, ErrorResponseSpec, KillSpec {
+	sealed interface EffectSpec permits ExceptionSpec, LatencySpec, ErrorResponseSpec, UnavailableSpec, KillSpec {
 
 		/**
 		 * Return the effect's name as written in configuration and meter tags.
-		 * @return {@code exception}, {@code latency}, {@code error-response} or
-		 * {@code kill}
+		 * @return {@code exception}, {@code latency}, {@code error-response},
+		 * {@code unavailable} or {@code kill}
 		 */
 		String kind();
 
@@ -192,6 +192,21 @@ record AssaultSpec(String name, TargetSpec target, EffectSpec effect, double pro
 		@Override
 		public String kind() {
 			return "error-response";
+		}
+
+	}
+
+	/**
+	 * Make the selected dependency unreachable: the call fails as the real client fails
+	 * when the dependency cannot be reached.
+	 *
+	 * @param immediately {@code true} to skip the wait the real client shows
+	 */
+	record UnavailableSpec(boolean immediately) implements EffectSpec {
+
+		@Override
+		public String kind() {
+			return "unavailable";
 		}
 
 	}

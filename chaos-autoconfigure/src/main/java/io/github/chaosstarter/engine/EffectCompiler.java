@@ -14,6 +14,7 @@ import io.github.chaosstarter.engine.AssaultSpec.ErrorResponseSpec;
 import io.github.chaosstarter.engine.AssaultSpec.ExceptionSpec;
 import io.github.chaosstarter.engine.AssaultSpec.KillSpec;
 import io.github.chaosstarter.engine.AssaultSpec.LatencySpec;
+import io.github.chaosstarter.engine.AssaultSpec.UnavailableSpec;
 
 /**
  * Validates the one effect of an assault and turns it into its {@link EffectSpec}.
@@ -42,13 +43,17 @@ final class EffectCompiler {
 		if (assault.getErrorResponse() != null) {
 			given.add("error-response");
 		}
+		if (assault.getUnavailable() != null) {
+			given.add("unavailable");
+		}
 		if (assault.getKill() != null) {
 			given.add("kill");
 		}
 		if (given.isEmpty()) {
 			throw new InvalidChaosPropertyException(path,
-					"an assault needs exactly one effect: exception, latency, error-response or kill; none was given"
-							+ " (in YAML an empty 'exception: {}' sets nothing: give one of its keys, e.g. exception.message)");
+					"an assault needs exactly one effect: exception, latency, error-response, unavailable or kill; none was"
+							+ " given (in YAML an empty object such as 'exception: {}' or 'unavailable: {}' sets nothing:"
+							+ " give one of its keys, e.g. exception.message or unavailable.immediately)");
 		}
 		if (given.size() > 1) {
 			throw new InvalidChaosPropertyException(path + "." + given.get(1), "an assault has exactly one effect but "
@@ -62,6 +67,9 @@ final class EffectCompiler {
 		}
 		if (assault.getErrorResponse() != null) {
 			return errorResponse(path + ".error-response", assault.getErrorResponse());
+		}
+		if (assault.getUnavailable() != null) {
+			return new UnavailableSpec(assault.getUnavailable().isImmediately());
 		}
 		return kill(path + ".kill", assault.getKill());
 	}

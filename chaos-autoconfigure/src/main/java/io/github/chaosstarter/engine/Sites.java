@@ -1,5 +1,6 @@
 package io.github.chaosstarter.engine;
 
+import java.net.ConnectException;
 import java.net.URI;
 
 import org.jspecify.annotations.Nullable;
@@ -50,6 +51,10 @@ final class Sites {
 
 		@Override
 		public @Nullable Throwable failure(Assault assault, AssaultSpec.EffectSpec effect) {
+			if (effect instanceof AssaultSpec.UnavailableSpec) {
+				// as a refused connection: the clients wrap it as they wrap a real one
+				return new ConnectException("Connection refused");
+			}
 			return (effect instanceof AssaultSpec.ExceptionSpec exception)
 					? ExceptionFactory.create(assault.name(), exception, null, true) : null;
 		}

@@ -242,6 +242,11 @@ final class SpecCompiler {
 			throw new InvalidChaosPropertyException(path + ".kill",
 					"a kill effect cannot target outbound client calls; use a bean or http target");
 		}
+		if (!target.isClient() && effect instanceof AssaultSpec.UnavailableSpec) {
+			throw new InvalidChaosPropertyException(path + ".unavailable",
+					"an unavailable effect makes a dependency unreachable and needs a client target"
+							+ " (target.client); for a bean method use an exception effect");
+		}
 		return new AssaultSpec(name, target, effect, probability, max, assault.isEnabled());
 	}
 

@@ -90,6 +90,11 @@ final class SpecProperties {
 			effect.setRetryAfter(response.retryAfter());
 			assault.setErrorResponse(effect);
 		}
+		else if (spec.effect() instanceof AssaultSpec.UnavailableSpec unavailable) {
+			ChaosProperties.Unavailable effect = new ChaosProperties.Unavailable();
+			effect.setImmediately(unavailable.immediately());
+			assault.setUnavailable(effect);
+		}
 		else if (spec.effect() instanceof AssaultSpec.KillSpec kill) {
 			ChaosProperties.Kill effect = new ChaosProperties.Kill();
 			effect.setMode(kill.mode());

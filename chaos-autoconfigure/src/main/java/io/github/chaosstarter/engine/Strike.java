@@ -154,6 +154,16 @@ public final class Strike {
 		}
 	}
 
+	/**
+	 * Tell that the injected delay ended in the caller's own timeout: the exception the
+	 * client raised is marked as injected, and the delay is reported cut short.
+	 * @param timeout what the client raised when its timeout fired
+	 */
+	public void delayTimedOut(Throwable timeout) {
+		InjectedFaults.mark(timeout);
+		this.dispatch.cancelled(this.delay);
+	}
+
 	ChaosListener.@Nullable Injection delayInjection() {
 		return this.delay;
 	}

@@ -1,5 +1,7 @@
 package io.github.chaosstarter.web;
 
+import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 
 import reactor.core.publisher.Mono;
@@ -22,8 +24,11 @@ import io.github.chaosstarter.engine.Strike;
 /**
  * Applies client assaults to calls made through {@code WebClient}: an exception effect
  * errors the exchange as a connection failure would ({@link WebClientRequestException}),
- * latency delays the exchange without blocking, and an error response is returned without
- * sending the request.
+ * an unavailable effect as a refused connection, and an error response is returned
+ * without sending the request. Latency delays the exchange without blocking, as a slow
+ * dependency does (see {@link SlowDependency}): when the client's own response timeout is
+ * shorter, the exchange fails as that timeout fails, after it; otherwise the real
+ * exchange follows.
  *
  * @author Chaos Starter team
  */
@@ -54,10 +59,40 @@ final class ChaosExchangeFilterFunction implements ExchangeFilterFunction {
 				return next.exchange(request);
 			}
 			Mono<ClientResponse> outcome = outcome(decision, request, next);
-			return (decision.delayNanos() > 0) ? Mono.delay(Duration.ofNanos(decision.delayNanos()))
-				.doOnCancel(decision::delayCancelled)
-				.then(outcome) : outcome;
+			return (decision.delayNanos() > 0) ? delay(decision, request, next).then(outcome) : outcome;
 		});
+	}
+
+	/**
+	 * Wait for the delay the way the client waits for a slow dependency: an exchange
+	 * through the rest of the chain with {@link SlowDependency}, so that the client's own
+	 * response or read timeout fires, with the client's own exception, when it is shorter
+	 * than the delay. A caller's own timeout operator cancels it as it cancels a real
+	 * call.
+	 */
+	private static Mono<Void> delay(Strike decision, ClientRequest request, ExchangeFunction next) {
+		long delayNanos = decision.delayNanos();
+		URI slow;
+		try {
+			slow = SlowDependency.uri(delayNanos);
+		}
+		catch (IOException ex) {
+			return Mono.delay(Duration.ofNanos(delayNanos)).doOnCancel(decision::delayCancelled).then();
+		}
+		ClientRequest held = ClientRequest.create(request.method(), slow).build();
+		return next.exchange(held)
+			.flatMap(ClientResponse::releaseBody)
+			.doOnCancel(decision::delayCancelled)
+			.onErrorMap((timeout) -> {
+				// the client's error names the request it failed: name the caller's
+				Throwable cause = (timeout instanceof WebClientRequestException wrapped && wrapped.getCause() != null)
+						? wrapped.getCause() : timeout;
+				Throwable failure = (timeout instanceof WebClientRequestException)
+						? new WebClientRequestException(cause, request.method(), request.url(), request.headers())
+						: timeout;
+				decision.delayTimedOut(failure);
+				return failure;
+			});
 	}
 
 	private Mono<ClientResponse> outcome(Strike decision, ClientRequest request, ExchangeFunction next) {

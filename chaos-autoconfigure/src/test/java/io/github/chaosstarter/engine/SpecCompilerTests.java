@@ -74,6 +74,20 @@ class SpecCompilerTests {
 	}
 
 	@Test
+	void unavailableMakesAClientDependencyUnreachableAndNeedsAClientTarget() {
+		ChaosSpec spec = compile("chaos.assaults.down.target.client.hosts=payments.internal",
+				"chaos.assaults.down.unavailable.immediately=false");
+		assertThat(spec.assaults().get("down").effect()).isEqualTo(new AssaultSpec.UnavailableSpec(false));
+		assertInvalid("chaos.assaults.down.unavailable", "needs a client target",
+				"chaos.assaults.down.target.kinds=service", "chaos.assaults.down.unavailable.immediately=true");
+		assertInvalid("chaos.assaults.down.unavailable", "needs a client target",
+				"chaos.assaults.down.target.http.paths=/api/**", "chaos.assaults.down.unavailable.immediately=true");
+		assertInvalid("chaos.assaults.down.unavailable", "exactly one effect",
+				"chaos.assaults.down.target.client.hosts=payments.internal",
+				"chaos.assaults.down.unavailable.immediately=true", "chaos.assaults.down.exception.message=x");
+	}
+
+	@Test
 	void assaultsKeepTheirConfiguredOrder() {
 		ChaosSpec spec = compile("chaos.assaults.zeta.latency.min=1ms", "chaos.assaults.alpha.latency.min=1ms",
 				"chaos.assaults.mid.latency.min=1ms");
