@@ -94,6 +94,60 @@ public final class TargetBuilder {
 	}
 
 	/**
+	 * Select calls to the application's JDBC data sources instead of bean calls.
+	 * @param jdbc customizes the data source call conditions
+	 * @return this builder
+	 */
+	public TargetBuilder jdbc(Consumer<JdbcBuilder> jdbc) {
+		jdbc.accept(new JdbcBuilder(this.target.getJdbc()));
+		return this;
+	}
+
+	/**
+	 * Conditions on calls to a data source.
+	 */
+	public static final class JdbcBuilder {
+
+		private final ChaosProperties.Jdbc jdbc;
+
+		private JdbcBuilder(ChaosProperties.Jdbc jdbc) {
+			this.jdbc = jdbc;
+		}
+
+		/**
+		 * Select data sources by bean name or simple pattern.
+		 * @param dataSources the names
+		 * @return this builder
+		 */
+		public JdbcBuilder dataSources(String... dataSources) {
+			this.jdbc.setDataSources(list(dataSources));
+			return this;
+		}
+
+		/**
+		 * Select operations: {@code connect}, {@code query}, {@code update}.
+		 * @param operations the operations
+		 * @return this builder
+		 */
+		public JdbcBuilder operations(String... operations) {
+			this.jdbc.setOperations(list(operations));
+			return this;
+		}
+
+		/**
+		 * Select statements by case-insensitive SQL pattern such as
+		 * {@code *from orders*}.
+		 * @param statements the patterns
+		 * @return this builder
+		 */
+		public JdbcBuilder statements(String... statements) {
+			this.jdbc.setStatements(list(statements));
+			return this;
+		}
+
+	}
+
+	/**
 	 * Conditions on the inbound HTTP request.
 	 */
 	public static final class HttpBuilder {

@@ -290,7 +290,8 @@ public class ChaosProperties {
 		private @Nullable ErrorResponse errorResponse;
 
 		/**
-		 * Unavailable effect: the dependency a client target selects cannot be reached.
+		 * Unavailable effect: the dependency a client or jdbc target selects cannot be
+		 * reached.
 		 */
 		private @Nullable Unavailable unavailable;
 
@@ -430,6 +431,11 @@ public class ChaosProperties {
 		 */
 		private Client client = new Client();
 
+		/**
+		 * Calls to the application's JDBC data sources: connections and statements.
+		 */
+		private Jdbc jdbc = new Jdbc();
+
 		public List<String> getKinds() {
 			return this.kinds;
 		}
@@ -484,6 +490,14 @@ public class ChaosProperties {
 
 		public void setClient(Client client) {
 			this.client = client;
+		}
+
+		public Jdbc getJdbc() {
+			return this.jdbc;
+		}
+
+		public void setJdbc(Jdbc jdbc) {
+			this.jdbc = jdbc;
 		}
 
 	}
@@ -576,6 +590,53 @@ public class ChaosProperties {
 
 		public void setMethods(List<String> methods) {
 			this.methods = methods;
+		}
+
+	}
+
+	/**
+	 * Conditions on calls to a JDBC data source.
+	 */
+	public static class Jdbc {
+
+		/**
+		 * Bean names of the data sources, or simple patterns such as *DataSource.
+		 */
+		private List<String> dataSources = new ArrayList<>();
+
+		/**
+		 * Operations: connect (obtaining a connection), query (statements that read) or
+		 * update (statements that write).
+		 */
+		private List<String> operations = new ArrayList<>();
+
+		/**
+		 * SQL patterns, case-insensitive, with * for any text, such as *from orders*.
+		 */
+		private List<String> statements = new ArrayList<>();
+
+		public List<String> getDataSources() {
+			return this.dataSources;
+		}
+
+		public void setDataSources(List<String> dataSources) {
+			this.dataSources = dataSources;
+		}
+
+		public List<String> getOperations() {
+			return this.operations;
+		}
+
+		public void setOperations(List<String> operations) {
+			this.operations = operations;
+		}
+
+		public List<String> getStatements() {
+			return this.statements;
+		}
+
+		public void setStatements(List<String> statements) {
+			this.statements = statements;
 		}
 
 	}

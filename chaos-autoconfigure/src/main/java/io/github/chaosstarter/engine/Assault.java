@@ -31,6 +31,10 @@ final class Assault {
 
 	private final @Nullable ClientMatcher clientMatcher;
 
+	private final String[] dataSources;
+
+	private final String[] statements;
+
 	private final String[] beans;
 
 	private final String[] methods;
@@ -48,6 +52,8 @@ final class Assault {
 		AssaultSpec.TargetSpec target = spec.target();
 		this.requestMatcher = target.hasRequestConditions() ? new RequestMatcher(target) : null;
 		this.clientMatcher = target.isClient() ? new ClientMatcher(target.client()) : null;
+		this.dataSources = target.jdbc().dataSources().toArray(String[]::new);
+		this.statements = target.jdbc().statements().toArray(String[]::new);
 		this.beans = target.beans().toArray(String[]::new);
 		this.methods = target.methods().toArray(String[]::new);
 		this.maxInjections = (spec.maxInjections() != null) ? spec.maxInjections() : Long.MAX_VALUE;
@@ -78,7 +84,7 @@ final class Assault {
 	 */
 	boolean matchesBean(BeanInfo bean) {
 		AssaultSpec.TargetSpec target = this.spec.target();
-		if (target.isClient() || target.requestOnly()) {
+		if (target.isDependency() || target.requestOnly()) {
 			return false;
 		}
 		if (!target.kinds().isEmpty() && !target.kinds().contains(bean.kind())) {
@@ -161,6 +167,38 @@ final class Assault {
 	boolean matchesClient(String method, java.net.URI uri) {
 		ClientMatcher matcher = this.clientMatcher;
 		return matcher != null && matcher.matches(method, uri);
+	}
+
+	/**
+	 * Return whether the jdbc conditions select a call to a data source.
+	 * @param dataSource the data source's bean name
+	 * @param operation {@code connect}, {@code query} or {@code update}
+	 * @param sql the statement in lower case with single spaces, or {@code null} for
+	 * {@code connect}
+	 */
+	boolean matchesJdbc(String dataSource, String operation, @Nullable String sql) {
+		AssaultSpec.JdbcSpec jdbc = this.spec.target().jdbc();
+		if (!jdbc.selects(operation)) {
+			return false;
+		}
+		if (this.dataSources.length > 0 && !PatternMatchUtils.simpleMatch(this.dataSources, dataSource)) {
+			return false;
+		}
+		if (this.statements.length == 0) {
+			return true;
+		}
+		return sql != null && PatternMatchUtils.simpleMatch(this.statements, sql);
+	}
+
+	/**
+	 * Return whether the jdbc conditions may select statements of a data source, so that
+	 * its connections must be watched.
+	 * @param dataSource the data source's bean name
+	 */
+	boolean watchesStatements(String dataSource) {
+		AssaultSpec.JdbcSpec jdbc = this.spec.target().jdbc();
+		return (jdbc.selects("query") || jdbc.selects("update"))
+				&& (this.dataSources.length == 0 || PatternMatchUtils.simpleMatch(this.dataSources, dataSource));
 	}
 
 	/**

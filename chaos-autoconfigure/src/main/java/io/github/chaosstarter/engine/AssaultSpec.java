@@ -30,9 +30,10 @@ record AssaultSpec(String name, TargetSpec target, EffectSpec effect, double pro
 	 * @param http inbound request conditions
 	 * @param principals authenticated user names
 	 * @param client outbound call conditions
+	 * @param jdbc data source call conditions
 	 */
 	record TargetSpec(List<BeanKind> kinds, List<String> beans, List<String> classes, List<String> methods,
-			HttpSpec http, List<String> principals, ClientSpec client) {
+			HttpSpec http, List<String> principals, ClientSpec client, JdbcSpec jdbc) {
 
 		/**
 		 * Create a new instance.
@@ -51,6 +52,23 @@ record AssaultSpec(String name, TargetSpec target, EffectSpec effect, double pro
 		 */
 		boolean isClient() {
 			return !this.client.isEmpty();
+		}
+
+		/**
+		 * Return whether this target selects calls to data sources.
+		 * @return {@code true} for a jdbc target
+		 */
+		boolean isJdbc() {
+			return !this.jdbc.isEmpty();
+		}
+
+		/**
+		 * Return whether this target selects calls to a dependency beneath the
+		 * application's code rather than bean calls or requests.
+		 * @return {@code true} for a client or jdbc target
+		 */
+		boolean isDependency() {
+			return isClient() || isJdbc();
 		}
 
 		/**
@@ -133,6 +151,43 @@ record AssaultSpec(String name, TargetSpec target, EffectSpec effect, double pro
 		 */
 		boolean isEmpty() {
 			return this.hosts.isEmpty() && this.paths.isEmpty() && this.methods.isEmpty();
+		}
+
+	}
+
+	/**
+	 * Conditions on a call to a JDBC data source.
+	 *
+	 * @param dataSources data source bean name patterns
+	 * @param operations {@code connect}, {@code query}, {@code update}; empty for all
+	 * @param statements lower-case SQL patterns with {@code *}
+	 */
+	record JdbcSpec(List<String> dataSources, List<String> operations, List<String> statements) {
+
+		/**
+		 * Create a new instance.
+		 */
+		JdbcSpec {
+			dataSources = List.copyOf(dataSources);
+			operations = List.copyOf(operations);
+			statements = List.copyOf(statements);
+		}
+
+		/**
+		 * Return whether no condition is given.
+		 * @return {@code true} when empty
+		 */
+		boolean isEmpty() {
+			return this.dataSources.isEmpty() && this.operations.isEmpty() && this.statements.isEmpty();
+		}
+
+		/**
+		 * Return whether the operation is selected.
+		 * @param operation {@code connect}, {@code query} or {@code update}
+		 * @return {@code true} when selected
+		 */
+		boolean selects(String operation) {
+			return this.operations.isEmpty() || this.operations.contains(operation);
 		}
 
 	}

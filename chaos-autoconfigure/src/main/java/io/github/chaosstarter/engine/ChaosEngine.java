@@ -186,6 +186,51 @@ public final class ChaosEngine implements SmartInitializingSingleton, Disposable
 	}
 
 	/**
+	 * Return whether a jdbc assault may strike data source calls now: the one check a
+	 * decorated data source makes per {@code getConnection()} while chaos is off.
+	 * @return {@code true} while chaos is on and such an assault is enabled
+	 */
+	public boolean jdbcChaos() {
+		return this.runtime.current().jdbcChaos();
+	}
+
+	/**
+	 * Return whether a jdbc assault may strike statements of a data source now, so that
+	 * the connections it hands out must be watched.
+	 * @param dataSource the data source's bean name
+	 * @return {@code true} when statements may be struck
+	 */
+	public boolean jdbcStatementChaos(String dataSource) {
+		for (Assault assault : this.runtime.current().jdbcAssaults()) {
+			if (assault.watchesStatements(dataSource)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Decide for one call to a data source.
+	 * @param dataSource the data source's bean name
+	 * @param operation {@code connect}, {@code query} or {@code update}
+	 * @param sql the statement, or {@code null} for {@code connect}
+	 * @param pool the pool's name, as its own errors name it
+	 * @param waitMillis how long the pool waits for a connection before it gives up
+	 * @return the strike, or {@code null} when the call proceeds untouched
+	 */
+	public @Nullable Strike strikeJdbc(String dataSource, String operation, @Nullable String sql, String pool,
+			long waitMillis) {
+		ChaosState state = this.runtime.current();
+		if (!state.jdbcChaos()) {
+			return null;
+		}
+		String normalized = (sql != null) ? sql.trim().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT)
+				: null;
+		return Strike.decide(state, state.jdbcAssaults(),
+				new Sites.Jdbc(dataSource, operation, normalized, pool, waitMillis));
+	}
+
+	/**
 	 * Return whether HTTP server responses are recorded now: while chaos is on (the
 	 * guard, the report's endpoints, leaks and timeline), and while a hypothesis is set
 	 * (its baseline).

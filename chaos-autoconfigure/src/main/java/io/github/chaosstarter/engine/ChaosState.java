@@ -34,6 +34,8 @@ final class ChaosState {
 
 	private final Assault[] clientAssaults;
 
+	private final Assault[] jdbcAssaults;
+
 	private final boolean needsPrincipal;
 
 	private final boolean requestConditions;
@@ -54,6 +56,7 @@ final class ChaosState {
 		List<Assault> bean = new ArrayList<>();
 		List<Assault> request = new ArrayList<>();
 		List<Assault> client = new ArrayList<>();
+		List<Assault> jdbc = new ArrayList<>();
 		boolean principal = false;
 		boolean conditions = false;
 		if (spec.enabled()) {
@@ -62,7 +65,8 @@ final class ChaosState {
 				if (!assault.spec().enabled()) {
 					continue;
 				}
-				List<Assault> list = target.isClient() ? client : (target.requestOnly() ? request : bean);
+				List<Assault> list = target.isClient() ? client
+						: target.isJdbc() ? jdbc : (target.requestOnly() ? request : bean);
 				list.add(assault);
 				principal |= !target.principals().isEmpty();
 				conditions |= target.hasRequestConditions();
@@ -71,6 +75,7 @@ final class ChaosState {
 		this.beanAssaults = bean.toArray(NO_ASSAULTS);
 		this.requestAssaults = request.toArray(NO_ASSAULTS);
 		this.clientAssaults = client.toArray(NO_ASSAULTS);
+		this.jdbcAssaults = jdbc.toArray(NO_ASSAULTS);
 		this.needsPrincipal = principal;
 		this.requestConditions = conditions;
 		this.enabledAt = enabledAt;
@@ -112,6 +117,10 @@ final class ChaosState {
 		return this.clientAssaults.length > 0;
 	}
 
+	boolean jdbcChaos() {
+		return this.jdbcAssaults.length > 0;
+	}
+
 	/**
 	 * Return whether an enabled assault has request conditions, so that the request must
 	 * be known wherever calls are decided.
@@ -136,6 +145,11 @@ final class ChaosState {
 	/** Enabled request-only assaults while chaos is on; do not modify. */
 	Assault[] requestAssaults() {
 		return this.requestAssaults;
+	}
+
+	/** Enabled assaults on data source calls while chaos is on; do not modify. */
+	Assault[] jdbcAssaults() {
+		return this.jdbcAssaults;
 	}
 
 	/** Enabled assaults on outbound calls while chaos is on; do not modify. */

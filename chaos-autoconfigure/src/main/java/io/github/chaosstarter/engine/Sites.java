@@ -2,6 +2,7 @@ package io.github.chaosstarter.engine;
 
 import java.net.ConnectException;
 import java.net.URI;
+import java.sql.SQLTransientConnectionException;
 
 import org.jspecify.annotations.Nullable;
 
@@ -62,6 +63,48 @@ final class Sites {
 		@Override
 		public String target() {
 			return this.httpMethod + " " + this.uri.getHost() + this.uri.getRawPath();
+		}
+
+	}
+
+	/**
+	 * One call to a data source: obtaining a connection, or executing a statement.
+	 *
+	 * @param dataSource the data source's bean name
+	 * @param operation {@code connect}, {@code query} or {@code update}
+	 * @param sql the statement in lower case with single spaces, {@code null} for
+	 * {@code connect}
+	 * @param pool the pool's name, as its own errors name it
+	 * @param waitMillis how long the pool waits for a connection before it gives up
+	 */
+	record Jdbc(String dataSource, String operation, @Nullable String sql, String pool,
+			long waitMillis) implements InjectionSite {
+
+		@Override
+		public boolean matches(int index, Assault assault, Dispatch dispatch) {
+			return assault.matchesJdbc(this.dataSource, this.operation, this.sql);
+		}
+
+		@Override
+		public @Nullable Throwable failure(Assault assault, AssaultSpec.EffectSpec effect) {
+			if (effect instanceof AssaultSpec.UnavailableSpec unavailable) {
+				// as a pool that cannot reach its database (HikariCP's words)
+				long waited = unavailable.immediately() ? 0 : this.waitMillis;
+				return new SQLTransientConnectionException(
+						this.pool + " - Connection is not available, request timed out after " + waited + "ms.");
+			}
+			return (effect instanceof AssaultSpec.ExceptionSpec exception)
+					? ExceptionFactory.create(assault.name(), exception, null, true) : null;
+		}
+
+		@Override
+		public String target() {
+			String sql = this.sql;
+			if (sql == null) {
+				return "jdbc:" + this.dataSource + " " + this.operation;
+			}
+			return "jdbc:" + this.dataSource + " " + this.operation + " "
+					+ ((sql.length() <= 80) ? sql : sql.substring(0, 77) + "...");
 		}
 
 	}

@@ -242,10 +242,19 @@ final class SpecCompiler {
 			throw new InvalidChaosPropertyException(path + ".kill",
 					"a kill effect cannot target outbound client calls; use a bean or http target");
 		}
-		if (!target.isClient() && effect instanceof AssaultSpec.UnavailableSpec) {
+		if (target.isJdbc() && (effect instanceof KillSpec || effect instanceof AssaultSpec.ErrorResponseSpec)) {
+			throw new InvalidChaosPropertyException(path + "." + effect.kind(), "a " + effect.kind()
+					+ " effect cannot target data source calls; use exception, latency or unavailable");
+		}
+		if (!target.isDependency() && effect instanceof AssaultSpec.UnavailableSpec) {
 			throw new InvalidChaosPropertyException(path + ".unavailable",
-					"an unavailable effect makes a dependency unreachable and needs a client target"
-							+ " (target.client); for a bean method use an exception effect");
+					"an unavailable effect makes a dependency unreachable and needs a client or jdbc target"
+							+ " (target.client, target.jdbc); for a bean method use an exception effect");
+		}
+		if (target.isJdbc() && effect instanceof AssaultSpec.UnavailableSpec && !target.jdbc().selects("connect")) {
+			throw new InvalidChaosPropertyException(path + ".target.jdbc.operations",
+					"an unreachable database fails when a connection is obtained: an unavailable effect needs the"
+							+ " connect operation; add connect, or leave operations out");
 		}
 		return new AssaultSpec(name, target, effect, probability, max, assault.isEnabled());
 	}

@@ -72,6 +72,9 @@ final class SpecProperties {
 		properties.getClient().setHosts(new ArrayList<>(target.client().hosts()));
 		properties.getClient().setPaths(new ArrayList<>(target.client().paths()));
 		properties.getClient().setMethods(new ArrayList<>(target.client().methods()));
+		properties.getJdbc().setDataSources(new ArrayList<>(target.jdbc().dataSources()));
+		properties.getJdbc().setOperations(new ArrayList<>(target.jdbc().operations()));
+		properties.getJdbc().setStatements(new ArrayList<>(target.jdbc().statements()));
 		if (spec.effect() instanceof AssaultSpec.ExceptionSpec exception) {
 			ChaosProperties.ExceptionEffect effect = new ChaosProperties.ExceptionEffect();
 			effect.setType(exception.type().getName());

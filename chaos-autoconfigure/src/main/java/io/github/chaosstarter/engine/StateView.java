@@ -60,7 +60,7 @@ final class StateView {
 		Map<String, Object> definition = SpecProperties.describe(SpecProperties.assault(spec));
 		List<String> matches = new ArrayList<>();
 		List<String> warnings = new ArrayList<>();
-		if (!spec.target().isClient() && !spec.target().requestOnly()) {
+		if (!spec.target().isDependency() && !spec.target().requestOnly()) {
 			for (BeanInfo bean : watched) {
 				if (assault.matchesBean(bean) && hasMatchingMethod(assault, bean.type())) {
 					matches.add(bean.name());

@@ -125,6 +125,16 @@ public final class Strike {
 	}
 
 	/**
+	 * Return whether the failure is an unavailable dependency's that the real client
+	 * shows only after its wait.
+	 * @return {@code true} when an unavailable effect without {@code immediately} applies
+	 */
+	public boolean unavailableAfterWait() {
+		return this.terminal != null && this.terminal.spec().effect() instanceof AssaultSpec.UnavailableSpec unavailable
+				&& !unavailable.immediately();
+	}
+
+	/**
 	 * Return whether a kill effect applies.
 	 * @return {@code true} to stop the application
 	 */

@@ -29,6 +29,8 @@ final class TargetCompiler {
 	private static final boolean WEB_PRESENT = ClassUtils
 		.isPresent("org.springframework.web.util.pattern.PathPatternParser", TargetCompiler.class.getClassLoader());
 
+	private static final Set<String> JDBC_OPERATIONS = Set.of("connect", "query", "update");
+
 	private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
 
 	private final Set<BeanKind> watchedKinds;
@@ -57,12 +59,28 @@ final class TargetCompiler {
 		AssaultSpec.ClientSpec clientSpec = new AssaultSpec.ClientSpec(hosts(path + ".client.hosts", client.getHosts()),
 				paths(path + ".client.paths", client.getPaths()),
 				httpMethods(path + ".client.methods", client.getMethods()));
+		ChaosProperties.Jdbc jdbc = target.getJdbc();
+		AssaultSpec.JdbcSpec jdbcSpec = new AssaultSpec.JdbcSpec(
+				patterns(path + ".jdbc.data-sources", jdbc.getDataSources()),
+				operations(path + ".jdbc.operations", jdbc.getOperations()),
+				statements(path + ".jdbc.statements", jdbc.getStatements()));
 		AssaultSpec.TargetSpec spec = new AssaultSpec.TargetSpec(kinds, beans, classes, methods, httpSpec, principals,
-				clientSpec);
+				clientSpec, jdbcSpec);
 		if (spec.isClient() && (spec.hasBeanConditions() || spec.hasRequestConditions())) {
 			throw new InvalidChaosPropertyException(path + ".client",
 					"a client target selects outbound calls and cannot be combined with kinds, beans, classes, methods, "
 							+ "http or principal; use a separate assault");
+		}
+		if (spec.isJdbc() && (spec.isClient() || spec.hasBeanConditions() || spec.hasRequestConditions())) {
+			throw new InvalidChaosPropertyException(path + ".jdbc",
+					"a jdbc target selects calls to data sources and cannot be combined with kinds, beans, classes, "
+							+ "methods, http, principal or client; use a separate assault");
+		}
+		if (spec.isJdbc() && !jdbcSpec.statements().isEmpty() && !jdbcSpec.selects("query")
+				&& !jdbcSpec.selects("update")) {
+			throw new InvalidChaosPropertyException(path + ".jdbc.statements",
+					"statements select queries and updates, but operations names only connect; add query or update,"
+							+ " or leave statements out");
 		}
 		if ((spec.isClient() || !spec.http().isEmpty()) && !WEB_PRESENT) {
 			throw new InvalidChaosPropertyException(path, "http and client targets need spring-web on the class path");
@@ -133,6 +151,28 @@ final class TargetCompiler {
 			}
 			result.add(method);
 		}
+		return result;
+	}
+
+	private static List<String> operations(String path, @Nullable List<String> values) {
+		List<String> result = new ArrayList<>();
+		List<String> given = patterns(path, values);
+		for (int i = 0; i < given.size(); i++) {
+			String operation = given.get(i).toLowerCase(Locale.ROOT);
+			if (!JDBC_OPERATIONS.contains(operation)) {
+				throw new InvalidChaosPropertyException(path + "[" + i + "]", "unknown operation '"
+						+ SpecCompiler.abbreviate(given.get(i)) + "'; use one of connect, query, update");
+			}
+			if (!result.contains(operation)) {
+				result.add(operation);
+			}
+		}
+		return result;
+	}
+
+	private static List<String> statements(String path, @Nullable List<String> values) {
+		List<String> result = patterns(path, values);
+		result.replaceAll((pattern) -> pattern.toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
 		return result;
 	}
 

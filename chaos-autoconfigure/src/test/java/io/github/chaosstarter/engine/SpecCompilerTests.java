@@ -74,14 +74,26 @@ class SpecCompilerTests {
 	}
 
 	@Test
-	void unavailableMakesAClientDependencyUnreachableAndNeedsAClientTarget() {
+	void unavailableMakesADependencyUnreachableAndNeedsADependencyTarget() {
 		ChaosSpec spec = compile("chaos.assaults.down.target.client.hosts=payments.internal",
 				"chaos.assaults.down.unavailable.immediately=false");
 		assertThat(spec.assaults().get("down").effect()).isEqualTo(new AssaultSpec.UnavailableSpec(false));
-		assertInvalid("chaos.assaults.down.unavailable", "needs a client target",
+		assertInvalid("chaos.assaults.down.unavailable", "needs a client or jdbc target",
 				"chaos.assaults.down.target.kinds=service", "chaos.assaults.down.unavailable.immediately=true");
-		assertInvalid("chaos.assaults.down.unavailable", "needs a client target",
+		assertInvalid("chaos.assaults.down.unavailable", "needs a client or jdbc target",
 				"chaos.assaults.down.target.http.paths=/api/**", "chaos.assaults.down.unavailable.immediately=true");
+		assertInvalid("chaos.assaults.down.target.jdbc.operations", "needs the connect operation",
+				"chaos.assaults.down.target.jdbc.operations=query", "chaos.assaults.down.unavailable.immediately=true");
+		assertInvalid("chaos.assaults.down.target.jdbc", "cannot be combined",
+				"chaos.assaults.down.target.jdbc.data-sources=dataSource", "chaos.assaults.down.target.kinds=service",
+				"chaos.assaults.down.unavailable.immediately=true");
+		assertInvalid("chaos.assaults.down.target.jdbc.operations[0]", "unknown operation 'select'",
+				"chaos.assaults.down.target.jdbc.operations=select", "chaos.assaults.down.latency.min=1ms");
+		assertInvalid("chaos.assaults.down.target.jdbc.statements", "operations names only connect",
+				"chaos.assaults.down.target.jdbc.operations=connect", "chaos.assaults.down.target.jdbc.statements=x*",
+				"chaos.assaults.down.latency.min=1ms");
+		assertInvalid("chaos.assaults.down.error-response", "cannot target data source calls",
+				"chaos.assaults.down.target.jdbc.operations=query", "chaos.assaults.down.error-response.status=503");
 		assertInvalid("chaos.assaults.down.unavailable", "exactly one effect",
 				"chaos.assaults.down.target.client.hosts=payments.internal",
 				"chaos.assaults.down.unavailable.immediately=true", "chaos.assaults.down.exception.message=x");
