@@ -1,15 +1,9 @@
-package io.github.chaosstarter.endpoint;
+package io.github.chaosstarter.scenarios.html;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +12,6 @@ import java.util.regex.Pattern;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,8 +19,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.json.JsonParserFactory;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.github.chaosstarter.scenarios.fixture.Http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -35,7 +29,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * {@code GET /actuator/chaos/report} over real HTTP after real traffic and a real
  * assault: a browser gets one self-contained HTML page, every other client keeps JSON.
- * Run once on Spring MVC and once on WebFlux.
+ * Run once on Spring MVC and once on WebFlux, on Spring Boot 4.0 (chaos-autoconfigure)
+ * and 3.5 (compat-boot3).
  */
 abstract class AbstractChaosReportHtmlTests {
 
@@ -68,11 +63,6 @@ abstract class AbstractChaosReportHtmlTests {
 
 	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
-	private final HttpClient client = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(10))
-		.build();
-
 	@LocalServerPort
 	int port;
 
@@ -81,7 +71,7 @@ abstract class AbstractChaosReportHtmlTests {
 
 	@BeforeEach
 	void runAnExperiment() {
-		HttpJson http = new HttpJson(this.port);
+		Http http = new Http(this.port);
 		assertThat(http.delete("/actuator/chaos").status()).isEqualTo(200);
 		this.circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
 		assertThat(http.delete("/actuator/chaos/report").status()).isEqualTo(200);
@@ -91,9 +81,9 @@ abstract class AbstractChaosReportHtmlTests {
 	}
 
 	private void traffic(String phase) {
-		// a connection of its own per request: on WebFlux, a request kept alive after an
-		// injected 500 is now and then not answered until the client gives up
-		HttpJson http = new HttpJson(this.port, Duration.ofSeconds(30), true);
+		// Http opens a connection of its own per request: on WebFlux, a request kept alive
+		// after an injected 500 is now and then not answered until the client gives up
+		Http http = new Http(this.port);
 		for (int i = 0; i < 8; i++) {
 			assertThat(http.get("/api/orders/" + phase + i).status()).isEqualTo(200);
 			http.get("/api/stock/" + phase + i);
@@ -102,11 +92,11 @@ abstract class AbstractChaosReportHtmlTests {
 
 	@Test
 	void browserGetsTheHtmlPage() {
-		Response page = report(BROWSER);
+		Http.Response page = report(BROWSER);
 		assertThat(page.status()).isEqualTo(200);
-		assertThat(page.contentType()).isEqualToIgnoringCase(HTML);
+		assertThat(contentType(page)).isEqualToIgnoringCase(HTML);
 		assertThat(page.body()).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
-		assertThat(report("text/html").contentType()).isEqualToIgnoringCase(HTML);
+		assertThat(contentType(report("text/html"))).isEqualToIgnoringCase(HTML);
 	}
 
 	@ParameterizedTest(name = "Accept: {0}")
@@ -114,10 +104,10 @@ abstract class AbstractChaosReportHtmlTests {
 			value = { "*/*, " + V3, "none, " + V3, V3 + ", " + V3,
 					"application/vnd.spring-boot.actuator.v2+json, application/vnd.spring-boot.actuator.v2+json",
 					"application/json, application/json", "'application/json, */*;q=0.5', application/json" })
-	void otherClientsKeepJson(@Nullable String accept, String contentType) {
-		Response report = report(accept);
+	void otherClientsKeepJson(String accept, String contentType) {
+		Http.Response report = report(accept);
 		assertThat(report.status()).isEqualTo(200);
-		assertThat(report.contentType()).startsWith(contentType);
+		assertThat(contentType(report)).startsWith(contentType);
 		assertThat(report.json()).containsKeys("since", "injections", "steadyState", "circuitBreakers");
 	}
 
@@ -191,47 +181,32 @@ abstract class AbstractChaosReportHtmlTests {
 		return Files.readString(out, StandardCharsets.UTF_8);
 	}
 
-	private Response report(@Nullable String accept) {
+	private Http.Response report(String accept) {
 		return get("/actuator/chaos/report", accept);
 	}
 
-	private Response get(String path, @Nullable String accept) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.timeout(Duration.ofSeconds(30))
-			.GET();
-		if (accept != null) {
-			request.header("Accept", accept);
-		}
-		try {
-			HttpResponse<String> response = this.client.send(request.build(),
-					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-					response.body());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+	/**
+	 * A {@code GET} with the given {@code Accept} header.
+	 * @param path the path
+	 * @param accept the header's value, {@code null} to send none
+	 * @return the response
+	 */
+	private Http.Response get(String path, String accept) {
+		Http http = new Http(this.port);
+		return (accept != null) ? http.get(path, "Accept", accept) : http.get(path);
 	}
 
-	private static String escape(@Nullable String text) {
+	private static String contentType(Http.Response response) {
+		return response.header("Content-Type").orElse("");
+	}
+
+	private static String escape(String text) {
 		return String.valueOf(text)
 			.replace("&", "&amp;")
 			.replace("<", "&lt;")
 			.replace(">", "&gt;")
 			.replace("\"", "&quot;")
 			.replace("'", "&#39;");
-	}
-
-	record Response(int status, String contentType, String body) {
-
-		Map<String, Object> json() {
-			return JsonParserFactory.getJsonParser().parseMap(this.body);
-		}
-
 	}
 
 }
