@@ -114,6 +114,27 @@ public final class AssaultBuilder {
 	}
 
 	/**
+	 * Hold all connections of the pools a jdbc target selects until chaos stops.
+	 * @return this builder
+	 */
+	public AssaultBuilder poolExhaustion() {
+		return effect(new ChaosProperties.PoolExhaustion());
+	}
+
+	/**
+	 * Hold connections of the pools a jdbc target selects.
+	 * @param connections how many
+	 * @param hold for how long
+	 * @return this builder
+	 */
+	public AssaultBuilder poolExhaustion(int connections, Duration hold) {
+		ChaosProperties.PoolExhaustion exhaustion = new ChaosProperties.PoolExhaustion();
+		exhaustion.setConnections(String.valueOf(connections));
+		exhaustion.setHold(hold);
+		return effect(exhaustion);
+	}
+
+	/**
 	 * Stop the application. Refused unless {@code chaos.allow-kill=true} is set in the
 	 * application's own configuration.
 	 * @param mode {@code graceful} or {@code abrupt}
@@ -162,6 +183,7 @@ public final class AssaultBuilder {
 		this.assault.setLatency((effect instanceof ChaosProperties.Latency l) ? l : null);
 		this.assault.setErrorResponse((effect instanceof ChaosProperties.ErrorResponse r) ? r : null);
 		this.assault.setUnavailable((effect instanceof ChaosProperties.Unavailable u) ? u : null);
+		this.assault.setPoolExhaustion((effect instanceof ChaosProperties.PoolExhaustion p) ? p : null);
 		this.assault.setKill((effect instanceof ChaosProperties.Kill k) ? k : null);
 		return this;
 	}

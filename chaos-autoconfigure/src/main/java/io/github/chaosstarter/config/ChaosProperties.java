@@ -296,6 +296,11 @@ public class ChaosProperties {
 		private @Nullable Unavailable unavailable;
 
 		/**
+		 * Pool exhaustion effect: hold connections of the pool a jdbc target selects.
+		 */
+		private @Nullable PoolExhaustion poolExhaustion;
+
+		/**
 		 * Kill effect: stop the application. Requires chaos.allow-kill=true.
 		 */
 		private @Nullable Kill kill;
@@ -353,6 +358,14 @@ public class ChaosProperties {
 
 		public void setUnavailable(@Nullable Unavailable unavailable) {
 			this.unavailable = unavailable;
+		}
+
+		public @Nullable PoolExhaustion getPoolExhaustion() {
+			return this.poolExhaustion;
+		}
+
+		public void setPoolExhaustion(@Nullable PoolExhaustion poolExhaustion) {
+			this.poolExhaustion = poolExhaustion;
 		}
 
 		public @Nullable Kill getKill() {
@@ -758,6 +771,39 @@ public class ChaosProperties {
 
 		public void setImmediately(boolean immediately) {
 			this.immediately = immediately;
+		}
+
+	}
+
+	/**
+	 * Pool exhaustion effect.
+	 */
+	public static class PoolExhaustion {
+
+		/**
+		 * How many connections to hold: all (the pool's maximum size) or a number.
+		 */
+		private String connections = "all";
+
+		/**
+		 * How long to hold them. Until chaos stops when not set.
+		 */
+		private @Nullable Duration hold;
+
+		public String getConnections() {
+			return this.connections;
+		}
+
+		public void setConnections(String connections) {
+			this.connections = connections;
+		}
+
+		public @Nullable Duration getHold() {
+			return this.hold;
+		}
+
+		public void setHold(@Nullable Duration hold) {
+			this.hold = hold;
 		}
 
 	}

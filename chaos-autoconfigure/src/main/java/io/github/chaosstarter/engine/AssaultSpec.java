@@ -195,7 +195,8 @@ record AssaultSpec(String name, TargetSpec target, EffectSpec effect, double pro
 	/**
 	 * What an assault does. Exactly one per assault.
 	 */
-	sealed interface EffectSpec permits ExceptionSpec, LatencySpec, ErrorResponseSpec, UnavailableSpec, KillSpec {
+	sealed interface EffectSpec
+			permits ExceptionSpec, LatencySpec, ErrorResponseSpec, UnavailableSpec, PoolExhaustionSpec, KillSpec {
 
 		/**
 		 * Return the effect's name as written in configuration and meter tags.
@@ -262,6 +263,30 @@ record AssaultSpec(String name, TargetSpec target, EffectSpec effect, double pro
 		@Override
 		public String kind() {
 			return "unavailable";
+		}
+
+	}
+
+	/**
+	 * Hold connections of the selected pools, so that the application waits for one as
+	 * when the pool is drained.
+	 *
+	 * @param connections how many, or {@code 0} for all
+	 * @param hold how long, or {@code null} until chaos stops
+	 */
+	record PoolExhaustionSpec(int connections, @Nullable Duration hold) implements EffectSpec {
+
+		@Override
+		public String kind() {
+			return "pool-exhaustion";
+		}
+
+		/**
+		 * Return the number as written in configuration.
+		 * @return {@code all} or the number
+		 */
+		String connectionsText() {
+			return (this.connections == 0) ? "all" : String.valueOf(this.connections);
 		}
 
 	}

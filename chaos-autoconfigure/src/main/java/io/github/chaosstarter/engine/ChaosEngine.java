@@ -210,6 +210,73 @@ public final class ChaosEngine implements SmartInitializingSingleton, Disposable
 	}
 
 	/**
+	 * Return the pool-exhaustion assaults that apply to a data source now.
+	 * @param dataSource the data source's bean name
+	 * @return the holds, empty while chaos is off
+	 */
+	public java.util.List<PoolHold> poolHolds(String dataSource) {
+		ChaosState state = this.runtime.current();
+		java.util.List<PoolHold> holds = new java.util.ArrayList<>();
+		for (Assault assault : state.poolAssaults()) {
+			if (assault.matchesJdbc(dataSource, "connect", null)
+					&& assault.spec().effect() instanceof AssaultSpec.PoolExhaustionSpec exhaustion) {
+				holds.add(new PoolHold(assault.name(), exhaustion.connections(), exhaustion.hold(),
+						assault.name() + "@" + System.identityHashCode(assault) + "@" + state.enabledAt()));
+			}
+		}
+		return holds;
+	}
+
+	/**
+	 * Return whether a pool-exhaustion assault holds connections of a data source now.
+	 * @param dataSource the data source's bean name
+	 * @return {@code true} while such an assault applies
+	 */
+	public boolean poolExhausted(String dataSource) {
+		for (Assault assault : this.runtime.current().poolAssaults()) {
+			if (assault.matchesJdbc(dataSource, "connect", null)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Count and report a pool-exhaustion assault that starts to hold connections.
+	 * @param dataSource the data source's bean name
+	 * @param hold the hold
+	 * @return {@code true} to hold the connections, {@code false} in a dry run or when
+	 * the assault is no longer active
+	 */
+	public boolean poolHoldStarts(String dataSource, PoolHold hold) {
+		ChaosState state = this.runtime.current();
+		for (Assault assault : state.poolAssaults()) {
+			if (assault.name().equals(hold.assault())) {
+				boolean dryRun = state.spec().dryRun();
+				if (!assault.decide(state.random(), dryRun)) {
+					return false;
+				}
+				state.dispatch().injected(assault, new Sites.Pool(dataSource), null, 0, dryRun);
+				return !dryRun;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * One pool-exhaustion assault that applies to a data source.
+	 *
+	 * @param assault the assault's name
+	 * @param connections how many connections to hold, {@code 0} for all
+	 * @param hold how long, or {@code null} until chaos stops
+	 * @param key the same while the same assault stays active; a new one when it is
+	 * changed or chaos is switched on again
+	 */
+	public record PoolHold(String assault, int connections, java.time.@Nullable Duration hold, String key) {
+
+	}
+
+	/**
 	 * Decide for one call to a data source.
 	 * @param dataSource the data source's bean name
 	 * @param operation {@code connect}, {@code query} or {@code update}
@@ -221,7 +288,7 @@ public final class ChaosEngine implements SmartInitializingSingleton, Disposable
 	public @Nullable Strike strikeJdbc(String dataSource, String operation, @Nullable String sql, String pool,
 			long waitMillis) {
 		ChaosState state = this.runtime.current();
-		if (!state.jdbcChaos()) {
+		if (state.jdbcAssaults().length == 0) {
 			return null;
 		}
 		String normalized = (sql != null) ? sql.trim().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT)

@@ -36,6 +36,8 @@ final class ChaosState {
 
 	private final Assault[] jdbcAssaults;
 
+	private final Assault[] poolAssaults;
+
 	private final boolean needsPrincipal;
 
 	private final boolean requestConditions;
@@ -57,12 +59,17 @@ final class ChaosState {
 		List<Assault> request = new ArrayList<>();
 		List<Assault> client = new ArrayList<>();
 		List<Assault> jdbc = new ArrayList<>();
+		List<Assault> pools = new ArrayList<>();
 		boolean principal = false;
 		boolean conditions = false;
 		if (spec.enabled()) {
 			for (Assault assault : assaults.values()) {
 				AssaultSpec.TargetSpec target = assault.spec().target();
 				if (!assault.spec().enabled()) {
+					continue;
+				}
+				if (assault.spec().effect() instanceof AssaultSpec.PoolExhaustionSpec) {
+					pools.add(assault);
 					continue;
 				}
 				List<Assault> list = target.isClient() ? client
@@ -76,6 +83,7 @@ final class ChaosState {
 		this.requestAssaults = request.toArray(NO_ASSAULTS);
 		this.clientAssaults = client.toArray(NO_ASSAULTS);
 		this.jdbcAssaults = jdbc.toArray(NO_ASSAULTS);
+		this.poolAssaults = pools.toArray(NO_ASSAULTS);
 		this.needsPrincipal = principal;
 		this.requestConditions = conditions;
 		this.enabledAt = enabledAt;
@@ -118,7 +126,7 @@ final class ChaosState {
 	}
 
 	boolean jdbcChaos() {
-		return this.jdbcAssaults.length > 0;
+		return this.jdbcAssaults.length > 0 || this.poolAssaults.length > 0;
 	}
 
 	/**
@@ -145,6 +153,11 @@ final class ChaosState {
 	/** Enabled request-only assaults while chaos is on; do not modify. */
 	Assault[] requestAssaults() {
 		return this.requestAssaults;
+	}
+
+	/** Enabled pool-exhaustion assaults while chaos is on; do not modify. */
+	Assault[] poolAssaults() {
+		return this.poolAssaults;
 	}
 
 	/** Enabled assaults on data source calls while chaos is on; do not modify. */

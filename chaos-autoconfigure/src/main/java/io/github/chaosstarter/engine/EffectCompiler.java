@@ -46,12 +46,16 @@ final class EffectCompiler {
 		if (assault.getUnavailable() != null) {
 			given.add("unavailable");
 		}
+		if (assault.getPoolExhaustion() != null) {
+			given.add("pool-exhaustion");
+		}
 		if (assault.getKill() != null) {
 			given.add("kill");
 		}
 		if (given.isEmpty()) {
 			throw new InvalidChaosPropertyException(path,
-					"an assault needs exactly one effect: exception, latency, error-response, unavailable or kill; none was"
+					"an assault needs exactly one effect: exception, latency, error-response, unavailable, pool-exhaustion"
+							+ " or kill; none was"
 							+ " given (in YAML an empty object such as 'exception: {}' or 'unavailable: {}' sets nothing:"
 							+ " give one of its keys, e.g. exception.message or unavailable.immediately)");
 		}
@@ -71,7 +75,40 @@ final class EffectCompiler {
 		if (assault.getUnavailable() != null) {
 			return new UnavailableSpec(assault.getUnavailable().isImmediately());
 		}
+		if (assault.getPoolExhaustion() != null) {
+			return poolExhaustion(path + ".pool-exhaustion", assault.getPoolExhaustion());
+		}
 		return kill(path + ".kill", assault.getKill());
+	}
+
+	private AssaultSpec.PoolExhaustionSpec poolExhaustion(String path, ChaosProperties.PoolExhaustion exhaustion) {
+		String given = (exhaustion.getConnections() != null) ? exhaustion.getConnections().trim() : "";
+		int connections;
+		if (given.equalsIgnoreCase("all")) {
+			connections = 0;
+		}
+		else {
+			try {
+				connections = Integer.parseInt(given);
+			}
+			catch (NumberFormatException ex) {
+				connections = -1;
+			}
+			if (connections < 1 || connections > 10_000) {
+				throw new InvalidChaosPropertyException(path + ".connections",
+						"must be 'all' or a number of connections from 1 to 10000 but was '"
+								+ SpecCompiler.abbreviate(given) + "'");
+			}
+		}
+		Duration hold = exhaustion.getHold();
+		if (hold != null) {
+			if (hold.isNegative() || hold.isZero()) {
+				throw new InvalidChaosPropertyException(path + ".hold", "must be positive but was "
+						+ SpecCompiler.format(hold) + "; leave it out to hold until chaos stops");
+			}
+			SpecCompiler.atMost(path + ".hold", hold, SpecCompiler.MAX_LATENCY);
+		}
+		return new AssaultSpec.PoolExhaustionSpec(connections, hold);
 	}
 
 	private ExceptionSpec exception(String path, ChaosProperties.ExceptionEffect exception) {

@@ -109,4 +109,28 @@ final class Sites {
 
 	}
 
+	/**
+	 * The connections of one pool, held by a pool-exhaustion assault.
+	 *
+	 * @param dataSource the data source's bean name
+	 */
+	record Pool(String dataSource) implements InjectionSite {
+
+		@Override
+		public boolean matches(int index, Assault assault, Dispatch dispatch) {
+			return true;
+		}
+
+		@Override
+		public @Nullable Throwable failure(Assault assault, AssaultSpec.EffectSpec effect) {
+			return null;
+		}
+
+		@Override
+		public String target() {
+			return "jdbc:" + this.dataSource + " pool";
+		}
+
+	}
+
 }

@@ -251,6 +251,26 @@ final class SpecCompiler {
 					"an unavailable effect makes a dependency unreachable and needs a client or jdbc target"
 							+ " (target.client, target.jdbc); for a bean method use an exception effect");
 		}
+		if (effect instanceof AssaultSpec.PoolExhaustionSpec) {
+			if (!target.isJdbc()) {
+				throw new InvalidChaosPropertyException(path + ".pool-exhaustion",
+						"a pool-exhaustion effect holds connections of a data source and needs a jdbc target"
+								+ " (target.jdbc.data-sources)");
+			}
+			if (!target.jdbc().operations().isEmpty() || !target.jdbc().statements().isEmpty()) {
+				throw new InvalidChaosPropertyException(path + ".target.jdbc",
+						"a pool-exhaustion effect holds the pool's connections whatever the application does with them:"
+								+ " select data sources only, without operations or statements");
+			}
+			if (probability != 1.0) {
+				throw new InvalidChaosPropertyException(path + ".probability",
+						"a pool-exhaustion effect is applied once, when the assault becomes active; leave probability out");
+			}
+			if (max != null) {
+				throw new InvalidChaosPropertyException(path + ".max-injections",
+						"a pool-exhaustion effect is applied once, when the assault becomes active; leave max-injections out");
+			}
+		}
 		if (target.isJdbc() && effect instanceof AssaultSpec.UnavailableSpec && !target.jdbc().selects("connect")) {
 			throw new InvalidChaosPropertyException(path + ".target.jdbc.operations",
 					"an unreachable database fails when a connection is obtained: an unavailable effect needs the"

@@ -98,6 +98,12 @@ final class SpecProperties {
 			effect.setImmediately(unavailable.immediately());
 			assault.setUnavailable(effect);
 		}
+		else if (spec.effect() instanceof AssaultSpec.PoolExhaustionSpec exhaustion) {
+			ChaosProperties.PoolExhaustion effect = new ChaosProperties.PoolExhaustion();
+			effect.setConnections(exhaustion.connectionsText());
+			effect.setHold(exhaustion.hold());
+			assault.setPoolExhaustion(effect);
+		}
 		else if (spec.effect() instanceof AssaultSpec.KillSpec kill) {
 			ChaosProperties.Kill effect = new ChaosProperties.Kill();
 			effect.setMode(kill.mode());

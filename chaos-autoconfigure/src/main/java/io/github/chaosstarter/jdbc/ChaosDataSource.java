@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLTransientConnectionException;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -13,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 
 import io.github.chaosstarter.engine.ChaosEngine;
+import io.github.chaosstarter.engine.InjectedFaults;
 import io.github.chaosstarter.engine.Strike;
 
 /**
@@ -100,8 +102,18 @@ public final class ChaosDataSource implements DataSource, AutoCloseable {
 		if (strike != null) {
 			JdbcFaults.connect(strike, pool);
 		}
-		Connection connection = (username != null) ? this.delegate.getConnection(username, password)
-				: this.delegate.getConnection();
+		Connection connection;
+		try {
+			connection = (username != null) ? this.delegate.getConnection(username, password)
+					: this.delegate.getConnection();
+		}
+		catch (SQLTransientConnectionException ex) {
+			if (engine.poolExhausted(this.name)) {
+				// the pool's own timeout, because an assault holds its connections
+				InjectedFaults.mark(ex);
+			}
+			throw ex;
+		}
 		return engine.jdbcStatementChaos(this.name) ? ChaosConnection.wrap(connection, this, pool) : connection;
 	}
 

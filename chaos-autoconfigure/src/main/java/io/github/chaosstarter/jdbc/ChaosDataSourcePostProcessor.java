@@ -1,5 +1,8 @@
 package io.github.chaosstarter.jdbc;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,6 +21,8 @@ final class ChaosDataSourcePostProcessor implements BeanPostProcessor {
 
 	private final ObjectProvider<ChaosEngine> engine;
 
+	private final List<ChaosDataSource> decorated = new CopyOnWriteArrayList<>();
+
 	ChaosDataSourcePostProcessor(ObjectProvider<ChaosEngine> engine) {
 		this.engine = engine;
 	}
@@ -26,9 +31,19 @@ final class ChaosDataSourcePostProcessor implements BeanPostProcessor {
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
 		if (bean instanceof DataSource dataSource && !(bean instanceof ChaosDataSource)
 				&& !beanName.startsWith("scopedTarget.")) {
-			return new ChaosDataSource(dataSource, beanName, this.engine);
+			ChaosDataSource decorated = new ChaosDataSource(dataSource, beanName, this.engine);
+			this.decorated.add(decorated);
+			return decorated;
 		}
 		return bean;
+	}
+
+	/**
+	 * Return the data sources decorated so far.
+	 * @return the decorated data sources
+	 */
+	List<ChaosDataSource> decorated() {
+		return this.decorated;
 	}
 
 }

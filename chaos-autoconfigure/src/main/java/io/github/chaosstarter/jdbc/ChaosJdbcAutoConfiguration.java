@@ -29,4 +29,10 @@ public final class ChaosJdbcAutoConfiguration {
 		return new ChaosDataSourcePostProcessor(engine);
 	}
 
+	@Bean
+	PoolExhauster chaosPoolExhauster(ObjectProvider<ChaosEngine> engine,
+			ChaosDataSourcePostProcessor chaosDataSourcePostProcessor) {
+		return new PoolExhauster(engine, chaosDataSourcePostProcessor::decorated);
+	}
+
 }

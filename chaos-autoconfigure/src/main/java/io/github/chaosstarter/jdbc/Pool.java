@@ -15,9 +15,10 @@ import org.springframework.util.ClassUtils;
  *
  * @param name the pool's name
  * @param waitMillis the wait in milliseconds, {@code 0} when unknown
+ * @param maxConnections the most connections the pool opens, {@code 0} when unknown
  * @author Chaos Starter team
  */
-record Pool(String name, long waitMillis) {
+record Pool(String name, long waitMillis, int maxConnections) {
 
 	private static final boolean HIKARI_PRESENT = ClassUtils.isPresent("com.zaxxer.hikari.HikariDataSource",
 			Pool.class.getClassLoader());
@@ -30,10 +31,10 @@ record Pool(String name, long waitMillis) {
 			}
 		}
 		try {
-			return new Pool(beanName, Math.max(0, dataSource.getLoginTimeout()) * 1000L);
+			return new Pool(beanName, Math.max(0, dataSource.getLoginTimeout()) * 1000L, 0);
 		}
 		catch (SQLException | RuntimeException ex) {
-			return new Pool(beanName, 0);
+			return new Pool(beanName, 0, 0);
 		}
 	}
 
@@ -47,7 +48,8 @@ record Pool(String name, long waitMillis) {
 				if (dataSource.isWrapperFor(com.zaxxer.hikari.HikariDataSource.class)) {
 					com.zaxxer.hikari.HikariDataSource hikari = dataSource
 						.unwrap(com.zaxxer.hikari.HikariDataSource.class);
-					return new Pool(String.valueOf(hikari.getPoolName()), hikari.getConnectionTimeout());
+					return new Pool(String.valueOf(hikari.getPoolName()), hikari.getConnectionTimeout(),
+							hikari.getMaximumPoolSize());
 				}
 			}
 			catch (SQLException | RuntimeException ex) {

@@ -94,6 +94,20 @@ class SpecCompilerTests {
 				"chaos.assaults.down.latency.min=1ms");
 		assertInvalid("chaos.assaults.down.error-response", "cannot target data source calls",
 				"chaos.assaults.down.target.jdbc.operations=query", "chaos.assaults.down.error-response.status=503");
+		assertInvalid("chaos.assaults.down.pool-exhaustion", "needs a jdbc target",
+				"chaos.assaults.down.target.kinds=service", "chaos.assaults.down.pool-exhaustion.connections=all");
+		assertInvalid("chaos.assaults.down.target.jdbc", "without operations or statements",
+				"chaos.assaults.down.target.jdbc.operations=query",
+				"chaos.assaults.down.pool-exhaustion.connections=all");
+		assertInvalid("chaos.assaults.down.pool-exhaustion.connections", "'all' or a number",
+				"chaos.assaults.down.target.jdbc.data-sources=dataSource",
+				"chaos.assaults.down.pool-exhaustion.connections=most");
+		assertInvalid("chaos.assaults.down.probability", "applied once",
+				"chaos.assaults.down.target.jdbc.data-sources=dataSource",
+				"chaos.assaults.down.pool-exhaustion.connections=2", "chaos.assaults.down.probability=0.5");
+		assertInvalid("chaos.assaults.down.pool-exhaustion.hold", "must be positive",
+				"chaos.assaults.down.target.jdbc.data-sources=dataSource",
+				"chaos.assaults.down.pool-exhaustion.hold=0s");
 		assertInvalid("chaos.assaults.down.unavailable", "exactly one effect",
 				"chaos.assaults.down.target.client.hosts=payments.internal",
 				"chaos.assaults.down.unavailable.immediately=true", "chaos.assaults.down.exception.message=x");

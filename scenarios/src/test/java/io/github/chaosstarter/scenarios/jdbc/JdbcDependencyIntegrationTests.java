@@ -28,6 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -206,12 +207,74 @@ class JdbcDependencyIntegrationTests {
 	}
 
 	@Test
+	void poolExhaustionDrainsThePoolAsARealDrainDoesAndHaltReleasesItAtOnce() throws Exception {
+		HikariDataSource pool = this.dataSource.unwrap(HikariDataSource.class);
+		this.chaos.assault("drained")
+			.target((target) -> target.jdbc((jdbc) -> jdbc.dataSources("dataSource")))
+			.poolExhaustion()
+			.apply();
+		this.chaos.enable();
+		awaitActive(pool, pool.getMaximumPoolSize());
+		Outcome drained = Outcome.of(() -> this.jdbcTemplate.queryForObject("select 1", Integer.class));
+		assertThat(drained.failure()).isInstanceOf(CannotGetJdbcConnectionException.class)
+			.hasCauseInstanceOf(SQLTransientConnectionException.class);
+		assertThat(drained.failure().getCause()).hasMessageStartingWith("orders-pool - Connection is not available");
+		assertThat(drained.elapsed()).isGreaterThanOrEqualTo(WAIT.minusMillis(100)).isLessThan(Duration.ofSeconds(3));
+		assertThat(InjectedFaults.injectedIn(drained.failure(), 10)).as("the pool's timeout counts as injected")
+			.isNotNull();
+		assertThat(new JdbcTemplate(this.reportingDataSource).queryForObject("select 1", Integer.class))
+			.as("the other pool is untouched")
+			.isEqualTo(1);
+		assertThat(this.chaos.state().assaults().get("drained").injected()).isEqualTo(1);
+		long halted = System.nanoTime();
+		this.chaos.halt();
+		awaitActive(pool, 0);
+		assertThat(Duration.ofNanos(System.nanoTime() - halted)).as("released within a second of the halt")
+			.isLessThan(Duration.ofSeconds(1));
+		assertThat(this.jdbcTemplate.queryForObject("select 1", Integer.class)).isEqualTo(1);
+	}
+
+	@Test
+	void poolExhaustionHoldsForItsHoldThenReleases() throws Exception {
+		HikariDataSource pool = this.dataSource.unwrap(HikariDataSource.class);
+		this.chaos.assault("drained")
+			.target((target) -> target.jdbc((jdbc) -> jdbc.dataSources("dataSource")))
+			.poolExhaustion(2, Duration.ofMillis(800))
+			.apply();
+		this.chaos.enable();
+		awaitActive(pool, 2);
+		assertThat(this.jdbcTemplate.queryForObject("select 1", Integer.class))
+			.as("one connection of three is left")
+			.isEqualTo(1);
+		awaitActive(pool, 0);
+		assertThat(this.chaos.state().enabled()).isTrue();
+		Thread.sleep(200);
+		assertThat(pool.getHikariPoolMXBean().getActiveConnections()).as("not taken again while chaos stays on")
+			.isZero();
+	}
+
+	@Test
+	void autoHaltReleasesTheHeldConnections() throws Exception {
+		HikariDataSource pool = this.dataSource.unwrap(HikariDataSource.class);
+		this.chaos.change(Map.of("enabled", true, "duration", "1s", "assaults",
+				Map.of("drained", Map.of("target", Map.of("jdbc", Map.of("data-sources", List.of("dataSource"))),
+						"pool-exhaustion", Map.of("connections", "all")))));
+		awaitActive(pool, pool.getMaximumPoolSize());
+		awaitActive(pool, 0);
+		assertThat(this.chaos.state().enabled()).as("released because chaos halted itself").isFalse();
+	}
+
+	@Test
 	void dryRunInjectsNothing() {
 		this.chaos.change(Map.of("enabled", true, "dry-run", true, "assaults", Map.of("db-down",
 				Map.of("target", Map.of("jdbc", Map.of("operations", List.of("connect"))), "unavailable", Map.of()))));
 		assertThat(this.jdbcTemplate.queryForObject("select 1", Integer.class)).isEqualTo(1);
 		assertThat(this.chaos.state().assaults().get("db-down").dryRunHits()).isPositive();
 		assertThat(this.chaos.state().assaults().get("db-down").injected()).isZero();
+		this.chaos.change(Map.of("assaults", Map.of("drained", Map.of("target",
+				Map.of("jdbc", Map.of("data-sources", List.of("dataSource"))), "pool-exhaustion", Map.of()))));
+		assertThat(this.chaos.state().assaults().get("drained").dryRunHits()).isEqualTo(1);
+		assertThat(this.jdbcTemplate.queryForObject("select 1", Integer.class)).isEqualTo(1);
 	}
 
 	@Test
@@ -245,6 +308,14 @@ class JdbcDependencyIntegrationTests {
 		}
 		assertThat(InjectedFaults.injectedIn(injected.failure(), 10)).as("counted as injected").isNotNull();
 		assertThat(InjectedFaults.injectedIn(real.failure(), 10)).as("the real one is not").isNull();
+	}
+
+	private static void awaitActive(HikariDataSource pool, int active) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (pool.getHikariPoolMXBean().getActiveConnections() != active && System.nanoTime() < deadline) {
+			Thread.sleep(10);
+		}
+		assertThat(pool.getHikariPoolMXBean().getActiveConnections()).isEqualTo(active);
 	}
 
 	private static int freePort() throws IOException {
