@@ -177,7 +177,7 @@ final class Assault {
 	 * {@code connect}
 	 */
 	boolean matchesJdbc(String dataSource, String operation, @Nullable String sql) {
-		AssaultSpec.JdbcSpec jdbc = this.spec.target().jdbc();
+		JdbcSpec jdbc = this.spec.target().jdbc();
 		if (!jdbc.selects(operation)) {
 			return false;
 		}
@@ -196,7 +196,7 @@ final class Assault {
 	 * @param dataSource the data source's bean name
 	 */
 	boolean watchesStatements(String dataSource) {
-		AssaultSpec.JdbcSpec jdbc = this.spec.target().jdbc();
+		JdbcSpec jdbc = this.spec.target().jdbc();
 		return (jdbc.selects("query") || jdbc.selects("update"))
 				&& (this.dataSources.length == 0 || PatternMatchUtils.simpleMatch(this.dataSources, dataSource));
 	}

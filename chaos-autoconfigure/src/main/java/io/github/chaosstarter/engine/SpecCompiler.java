@@ -13,7 +13,6 @@ import org.jspecify.annotations.Nullable;
 import io.github.chaosstarter.InvalidChaosPropertyException;
 import io.github.chaosstarter.config.ChaosProperties;
 import io.github.chaosstarter.engine.AssaultSpec.EffectSpec;
-import io.github.chaosstarter.engine.AssaultSpec.KillSpec;
 import io.github.chaosstarter.engine.AssaultSpec.TargetSpec;
 import io.github.chaosstarter.engine.ChaosSpec.GuardSpec;
 
@@ -238,44 +237,7 @@ final class SpecCompiler {
 		}
 		TargetSpec target = this.targets.compile(path + ".target", assault.getTarget());
 		EffectSpec effect = this.effects.compile(path, assault);
-		if (target.isClient() && effect instanceof KillSpec) {
-			throw new InvalidChaosPropertyException(path + ".kill",
-					"a kill effect cannot target outbound client calls; use a bean or http target");
-		}
-		if (target.isJdbc() && (effect instanceof KillSpec || effect instanceof AssaultSpec.ErrorResponseSpec)) {
-			throw new InvalidChaosPropertyException(path + "." + effect.kind(), "a " + effect.kind()
-					+ " effect cannot target data source calls; use exception, latency or unavailable");
-		}
-		if (!target.isDependency() && effect instanceof AssaultSpec.UnavailableSpec) {
-			throw new InvalidChaosPropertyException(path + ".unavailable",
-					"an unavailable effect makes a dependency unreachable and needs a client or jdbc target"
-							+ " (target.client, target.jdbc); for a bean method use an exception effect");
-		}
-		if (effect instanceof AssaultSpec.PoolExhaustionSpec) {
-			if (!target.isJdbc()) {
-				throw new InvalidChaosPropertyException(path + ".pool-exhaustion",
-						"a pool-exhaustion effect holds connections of a data source and needs a jdbc target"
-								+ " (target.jdbc.data-sources)");
-			}
-			if (!target.jdbc().operations().isEmpty() || !target.jdbc().statements().isEmpty()) {
-				throw new InvalidChaosPropertyException(path + ".target.jdbc",
-						"a pool-exhaustion effect holds the pool's connections whatever the application does with them:"
-								+ " select data sources only, without operations or statements");
-			}
-			if (probability != 1.0) {
-				throw new InvalidChaosPropertyException(path + ".probability",
-						"a pool-exhaustion effect is applied once, when the assault becomes active; leave probability out");
-			}
-			if (max != null) {
-				throw new InvalidChaosPropertyException(path + ".max-injections",
-						"a pool-exhaustion effect is applied once, when the assault becomes active; leave max-injections out");
-			}
-		}
-		if (target.isJdbc() && effect instanceof AssaultSpec.UnavailableSpec && !target.jdbc().selects("connect")) {
-			throw new InvalidChaosPropertyException(path + ".target.jdbc.operations",
-					"an unreachable database fails when a connection is obtained: an unavailable effect needs the"
-							+ " connect operation; add connect, or leave operations out");
-		}
+		EffectCompiler.checkTarget(path, target, effect, probability, max);
 		return new AssaultSpec(name, target, effect, probability, max, assault.isEnabled());
 	}
 

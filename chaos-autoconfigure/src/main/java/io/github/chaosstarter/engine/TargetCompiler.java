@@ -60,8 +60,7 @@ final class TargetCompiler {
 				paths(path + ".client.paths", client.getPaths()),
 				httpMethods(path + ".client.methods", client.getMethods()));
 		ChaosProperties.Jdbc jdbc = target.getJdbc();
-		AssaultSpec.JdbcSpec jdbcSpec = new AssaultSpec.JdbcSpec(
-				patterns(path + ".jdbc.data-sources", jdbc.getDataSources()),
+		JdbcSpec jdbcSpec = new JdbcSpec(patterns(path + ".jdbc.data-sources", jdbc.getDataSources()),
 				operations(path + ".jdbc.operations", jdbc.getOperations()),
 				statements(path + ".jdbc.statements", jdbc.getStatements()));
 		AssaultSpec.TargetSpec spec = new AssaultSpec.TargetSpec(kinds, beans, classes, methods, httpSpec, principals,

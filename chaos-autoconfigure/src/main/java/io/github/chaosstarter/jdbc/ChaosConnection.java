@@ -102,7 +102,8 @@ final class ChaosConnection implements InvocationHandler {
 				ChaosDataSource source = ChaosConnection.this.dataSource;
 				Pool pool = ChaosConnection.this.pool;
 				Strike strike = source.engine()
-					.strikeJdbc(source.getName(), operation, sql, pool.name(), pool.waitMillis());
+					.jdbc()
+					.strike(source.getName(), operation, sql, pool.name(), pool.waitMillis());
 				if (strike != null) {
 					JdbcFaults.execute(strike, this.delegate.getQueryTimeout());
 				}

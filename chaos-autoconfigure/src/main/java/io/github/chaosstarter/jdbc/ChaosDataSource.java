@@ -80,7 +80,7 @@ public final class ChaosDataSource implements DataSource, AutoCloseable {
 	@Override
 	public Connection getConnection() throws SQLException {
 		ChaosEngine engine = engine();
-		if (!engine.jdbcChaos()) {
+		if (!engine.jdbc().active()) {
 			return this.delegate.getConnection();
 		}
 		return connect(engine, null, null);
@@ -89,7 +89,7 @@ public final class ChaosDataSource implements DataSource, AutoCloseable {
 	@Override
 	public Connection getConnection(String username, String password) throws SQLException {
 		ChaosEngine engine = engine();
-		if (!engine.jdbcChaos()) {
+		if (!engine.jdbc().active()) {
 			return this.delegate.getConnection(username, password);
 		}
 		return connect(engine, username, password);
@@ -98,7 +98,7 @@ public final class ChaosDataSource implements DataSource, AutoCloseable {
 	private Connection connect(ChaosEngine engine, @Nullable String username, @Nullable String password)
 			throws SQLException {
 		Pool pool = pool();
-		Strike strike = engine.strikeJdbc(this.name, "connect", null, pool.name(), pool.waitMillis());
+		Strike strike = engine.jdbc().strike(this.name, "connect", null, pool.name(), pool.waitMillis());
 		if (strike != null) {
 			JdbcFaults.connect(strike, pool);
 		}
@@ -108,13 +108,13 @@ public final class ChaosDataSource implements DataSource, AutoCloseable {
 					: this.delegate.getConnection();
 		}
 		catch (SQLTransientConnectionException ex) {
-			if (engine.poolExhausted(this.name)) {
+			if (engine.jdbc().poolExhausted(this.name)) {
 				// the pool's own timeout, because an assault holds its connections
 				InjectedFaults.mark(ex);
 			}
 			throw ex;
 		}
-		return engine.jdbcStatementChaos(this.name) ? ChaosConnection.wrap(connection, this, pool) : connection;
+		return engine.jdbc().statements(this.name) ? ChaosConnection.wrap(connection, this, pool) : connection;
 	}
 
 	@Override

@@ -18,7 +18,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 
 import io.github.chaosstarter.engine.ChaosEngine;
-import io.github.chaosstarter.engine.ChaosEngine.PoolHold;
+import io.github.chaosstarter.engine.JdbcChaos.PoolHold;
 import io.github.chaosstarter.engine.ChaosListener;
 
 /**
@@ -59,7 +59,7 @@ final class PoolExhauster implements ChaosListener, DisposableBean {
 		ChaosEngine engine = this.engines.getObject();
 		Set<String> wanted = new HashSet<>();
 		for (ChaosDataSource dataSource : this.dataSources.get()) {
-			for (PoolHold hold : engine.poolHolds(dataSource.getName())) {
+			for (PoolHold hold : engine.jdbc().poolHolds(dataSource.getName())) {
 				String key = dataSource.getName() + "|" + hold.key();
 				wanted.add(key);
 				if (!this.holds.containsKey(key)) {
@@ -104,7 +104,7 @@ final class PoolExhauster implements ChaosListener, DisposableBean {
 
 		static Hold start(ChaosDataSource dataSource, PoolHold hold, ChaosEngine engine) {
 			Hold started = new Hold(dataSource, hold);
-			if (!engine.poolHoldStarts(dataSource.getName(), hold)) {
+			if (!engine.jdbc().poolHoldStarts(dataSource.getName(), hold)) {
 				started.released = true;
 				return started;
 			}
