@@ -13,7 +13,7 @@ import io.github.chaosstarter.scenarios.endpoint.fixture.EndpointApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code chaos} endpoint on Spring WebFlux (Reactor Netty): the starter's body reader
+ * The {@code chaos} endpoint on Spring WebFlux (Reactor Netty on Spring Boot 4; on 3.5, which prefers Tomcat when both are on the class path, Tomcat's reactive adapter): the starter's body reader
  * for nested JSON works with each line's WebFlux actuator.
  */
 @SpringBootTest(classes = EndpointApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
