@@ -6,7 +6,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -26,6 +25,7 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 
 import io.github.chaosstarter.Chaos;
 import io.github.chaosstarter.engine.InjectedFaults;
+import io.github.chaosstarter.scenarios.fixture.Outcome;
 import io.github.chaosstarter.scenarios.dependency.fixture.DependencyApplication;
 import io.github.chaosstarter.scenarios.dependency.fixture.SlowServer;
 
@@ -198,29 +198,6 @@ class ClientTimeoutIntegrationTests {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}
-	}
-
-	record Outcome(Object value, Throwable failure, Duration elapsed) {
-
-		static Outcome of(Supplier<Object> call) {
-			long start = System.nanoTime();
-			try {
-				Object value = call.get();
-				return new Outcome(value, null, Duration.ofNanos(System.nanoTime() - start));
-			}
-			catch (RuntimeException ex) {
-				return new Outcome(null, ex, Duration.ofNanos(System.nanoTime() - start));
-			}
-		}
-
-		List<String> causes() {
-			List<String> causes = new ArrayList<>();
-			for (Throwable current = this.failure; current != null; current = current.getCause()) {
-				causes.add(current.getClass().getName());
-			}
-			return causes;
-		}
-
 	}
 
 }

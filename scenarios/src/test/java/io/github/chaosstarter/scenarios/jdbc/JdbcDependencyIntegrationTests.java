@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -34,6 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.github.chaosstarter.Chaos;
 import io.github.chaosstarter.engine.InjectedFaults;
+import io.github.chaosstarter.scenarios.fixture.Outcome;
 import io.github.chaosstarter.jdbc.ChaosDataSource;
 import io.github.chaosstarter.scenarios.jdbc.fixture.JdbcApplication;
 import io.github.chaosstarter.scenarios.jdbc.fixture.JdbcApplication.OrderService;
@@ -322,29 +322,6 @@ class JdbcDependencyIntegrationTests {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}
-	}
-
-	record Outcome(Object value, Throwable failure, Duration elapsed) {
-
-		static Outcome of(Supplier<Object> call) {
-			long start = System.nanoTime();
-			try {
-				Object value = call.get();
-				return new Outcome(value, null, Duration.ofNanos(System.nanoTime() - start));
-			}
-			catch (RuntimeException ex) {
-				return new Outcome(null, ex, Duration.ofNanos(System.nanoTime() - start));
-			}
-		}
-
-		List<Class<?>> causes() {
-			List<Class<?>> causes = new ArrayList<>();
-			for (Throwable current = this.failure; current != null; current = current.getCause()) {
-				causes.add(current.getClass());
-			}
-			return causes;
-		}
-
 	}
 
 }
