@@ -53,7 +53,7 @@ public final class JdbcChaos {
 	 */
 	public List<PoolHold> poolHolds(String dataSource) {
 		ChaosState state = this.runtime.current();
-		java.util.List<PoolHold> holds = new ArrayList<>();
+		List<PoolHold> holds = new ArrayList<>();
 		for (Assault assault : state.poolAssaults()) {
 			if (assault.matchesJdbc(dataSource, "connect", null)
 					&& assault.spec().effect() instanceof AssaultSpec.PoolExhaustionSpec exhaustion) {
