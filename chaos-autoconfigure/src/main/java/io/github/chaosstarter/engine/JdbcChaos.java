@@ -1,9 +1,9 @@
 package io.github.chaosstarter.engine;
 
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -101,6 +101,18 @@ public final class JdbcChaos {
 	}
 
 	/**
+	 * Describe a pool that gave up waiting for a connection, in HikariCP's words: what an
+	 * unreachable database and a drained pool both end in.
+	 * @param pool the pool's name
+	 * @param waitedMillis how long it waited
+	 * @return the exception
+	 */
+	public static SQLTransientConnectionException poolTimeout(String pool, long waitedMillis) {
+		return new SQLTransientConnectionException(
+				pool + " - Connection is not available, request timed out after " + waitedMillis + "ms.");
+	}
+
+	/**
 	 * One pool-exhaustion assault that applies to a data source.
 	 *
 	 * @param assault the assault's name
@@ -128,7 +140,7 @@ public final class JdbcChaos {
 		if (state.jdbcAssaults().length == 0) {
 			return null;
 		}
-		String normalized = (sql != null) ? sql.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT) : null;
+		String normalized = (sql != null) ? JdbcSpec.normalize(sql) : null;
 		return Strike.decide(state, state.jdbcAssaults(),
 				new Sites.Jdbc(dataSource, operation, normalized, pool, waitMillis));
 	}

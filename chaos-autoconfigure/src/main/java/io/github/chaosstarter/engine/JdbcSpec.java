@@ -1,6 +1,7 @@
 package io.github.chaosstarter.engine;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Conditions on a call to a JDBC data source: the {@code jdbc} part of an assault's
@@ -28,6 +29,16 @@ record JdbcSpec(List<String> dataSources, List<String> operations, List<String> 
 	 */
 	boolean isEmpty() {
 		return this.dataSources.isEmpty() && this.operations.isEmpty() && this.statements.isEmpty();
+	}
+
+	/**
+	 * Write SQL, or an SQL pattern, as statements are matched: lower case, each run of
+	 * whitespace one space. The one rule for patterns and executed statements.
+	 * @param sql the SQL or pattern
+	 * @return the normalized text
+	 */
+	static String normalize(String sql) {
+		return sql.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
 	}
 
 	/**

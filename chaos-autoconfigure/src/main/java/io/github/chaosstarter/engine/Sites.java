@@ -2,7 +2,6 @@ package io.github.chaosstarter.engine;
 
 import java.net.ConnectException;
 import java.net.URI;
-import java.sql.SQLTransientConnectionException;
 
 import org.jspecify.annotations.Nullable;
 
@@ -90,8 +89,7 @@ final class Sites {
 			if (effect instanceof AssaultSpec.UnavailableSpec unavailable) {
 				// as a pool that cannot reach its database (HikariCP's words)
 				long waited = unavailable.immediately() ? 0 : this.waitMillis;
-				return new SQLTransientConnectionException(
-						this.pool + " - Connection is not available, request timed out after " + waited + "ms.");
+				return JdbcChaos.poolTimeout(this.pool, waited);
 			}
 			return (effect instanceof AssaultSpec.ExceptionSpec exception)
 					? ExceptionFactory.create(assault.name(), exception, null, true) : null;

@@ -171,7 +171,7 @@ final class TargetCompiler {
 
 	private static List<String> statements(String path, @Nullable List<String> values) {
 		List<String> result = patterns(path, values);
-		result.replaceAll((pattern) -> pattern.toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
+		result.replaceAll(JdbcSpec::normalize);
 		return result;
 	}
 

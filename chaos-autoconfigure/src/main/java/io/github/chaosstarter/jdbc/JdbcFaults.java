@@ -5,6 +5,7 @@ import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.TimeUnit;
 
+import io.github.chaosstarter.engine.JdbcChaos;
 import io.github.chaosstarter.engine.Strike;
 
 /**
@@ -36,8 +37,7 @@ final class JdbcFaults {
 		if (waitNanos > 0 && delayNanos > waitNanos) {
 			// the pool gives up waiting for a connection before the delay is over
 			sleep(waitNanos);
-			SQLTransientConnectionException timeout = new SQLTransientConnectionException(pool.name()
-					+ " - Connection is not available, request timed out after " + pool.waitMillis() + "ms.");
+			SQLTransientConnectionException timeout = JdbcChaos.poolTimeout(pool.name(), pool.waitMillis());
 			strike.delayTimedOut(timeout);
 			throw timeout;
 		}

@@ -14,7 +14,9 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariConfigMXBean;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +28,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.boot.jdbc.DataSourceUnwrapper;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -71,6 +74,9 @@ class JdbcDependencyIntegrationTests {
 	@Autowired
 	OrderService orders;
 
+	@Autowired
+	MeterRegistry meters;
+
 	@BeforeEach
 	void schema() {
 		JdbcApplication.schema(this.dataSource, this.reportingDataSource);
@@ -90,6 +96,18 @@ class JdbcDependencyIntegrationTests {
 		try (Connection connection = this.dataSource.getConnection()) {
 			assertThat(connection.isValid(1)).isTrue();
 		}
+	}
+
+	@Test
+	void springBootStillFindsThePoolBehindTheDecoratedBean() {
+		assertThat(DataSourceUnwrapper.unwrap(this.dataSource, HikariConfigMXBean.class, HikariDataSource.class))
+			.isNotNull()
+			.extracting(HikariDataSource::getPoolName)
+			.isEqualTo("orders-pool");
+		assertThat(this.meters.find("hikaricp.connections.max").tag("pool", "orders-pool").gauge())
+			.as("Boot's HikariCP metrics bound the decorated pool")
+			.isNotNull()
+			.satisfies((gauge) -> assertThat(gauge.value()).isEqualTo(3.0));
 	}
 
 	@Test
