@@ -167,6 +167,8 @@ public class Chaos {
 	 * @param haltAt when chaos switches itself off, or {@code null}
 	 * @param guard the in-app safety stop
 	 * @param hypothesis the steady state the experiment verdict checks, or {@code null}
+	 * @param expect the expected class of each dependency ({@code critical},
+	 * {@code degradable} or {@code optional}) by name, empty for none
 	 * @param assaults every assault by name
 	 * @param watched the beans that get the chaos advice
 	 * @param warnings what makes chaos miss, such as no bean being watched
@@ -174,7 +176,8 @@ public class Chaos {
 	 */
 	public record State(boolean enabled, boolean dryRun, @Nullable Long seed, Duration duration,
 			@Nullable Instant enabledAt, @Nullable Instant haltAt, Guard guard, @Nullable Hypothesis hypothesis,
-			Map<String, AssaultState> assaults, Watched watched, List<String> warnings, List<Change> history) {
+			Map<String, String> expect, Map<String, AssaultState> assaults, Watched watched, List<String> warnings,
+			List<Change> history) {
 	}
 
 	/**

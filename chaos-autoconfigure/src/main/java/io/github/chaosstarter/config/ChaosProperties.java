@@ -67,6 +67,12 @@ public class ChaosProperties {
 	private @Nullable Hypothesis hypothesis;
 
 	/**
+	 * The classification of the dependencies that the report verifies: each dependency
+	 * named here gets a verdict. Not set means the report only observes.
+	 */
+	private @Nullable Expect expect;
+
+	/**
 	 * Assaults by name.
 	 */
 	private Map<String, Assault> assaults = new LinkedHashMap<>();
@@ -125,6 +131,14 @@ public class ChaosProperties {
 
 	public void setHypothesis(@Nullable Hypothesis hypothesis) {
 		this.hypothesis = hypothesis;
+	}
+
+	public @Nullable Expect getExpect() {
+		return this.expect;
+	}
+
+	public void setExpect(@Nullable Expect expect) {
+		this.expect = expect;
 	}
 
 	public Map<String, Assault> getAssaults() {
@@ -320,6 +334,13 @@ public class ChaosProperties {
 		 */
 		private boolean enabled = true;
 
+		/**
+		 * Name of the dependency this assault attacks, as the report and chaos.expect
+		 * name it. Not set means the name the target gives it, such as jdbc:dataSource or
+		 * http:payments.example.com:443.
+		 */
+		private @Nullable String dependency;
+
 		public Target getTarget() {
 			return this.target;
 		}
@@ -398,6 +419,62 @@ public class ChaosProperties {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+		public @Nullable String getDependency() {
+			return this.dependency;
+		}
+
+		public void setDependency(@Nullable String dependency) {
+			this.dependency = dependency;
+		}
+
+	}
+
+	/**
+	 * The expected class of each dependency: whether the service may fail, may degrade,
+	 * or must not notice when it is down or slow.
+	 */
+	public static class Expect {
+
+		/**
+		 * Dependencies without which the service fails its callers.
+		 */
+		private List<String> critical = new ArrayList<>();
+
+		/**
+		 * Dependencies without which the service still answers, degraded (a fallback, a
+		 * slower answer).
+		 */
+		private List<String> degradable = new ArrayList<>();
+
+		/**
+		 * Dependencies whose loss callers do not notice.
+		 */
+		private List<String> optional = new ArrayList<>();
+
+		public List<String> getCritical() {
+			return this.critical;
+		}
+
+		public void setCritical(List<String> critical) {
+			this.critical = critical;
+		}
+
+		public List<String> getDegradable() {
+			return this.degradable;
+		}
+
+		public void setDegradable(List<String> degradable) {
+			this.degradable = degradable;
+		}
+
+		public List<String> getOptional() {
+			return this.optional;
+		}
+
+		public void setOptional(List<String> optional) {
+			this.optional = optional;
 		}
 
 	}

@@ -176,6 +176,8 @@ public class ChaosEndpoint {
 	 * @param haltAt when chaos switches itself off, or {@code null}
 	 * @param guard the in-app safety stop
 	 * @param hypothesis the steady state the experiment verdict checks, or {@code null}
+	 * @param expect the dependencies expected to be critical, degradable or optional, or
+	 * {@code null} when none is
 	 * @param assaults assaults by name, with their counters, matches and warnings
 	 * @param watched how many beans get the advice, and (at most 200 of) their names
 	 * @param warnings what makes chaos miss
@@ -183,8 +185,9 @@ public class ChaosEndpoint {
 	 */
 	public record ChaosDescriptor(boolean enabled, boolean dryRun, @Nullable Long seed, String duration,
 			@Nullable String enabledAt, @Nullable String haltAt, Map<String, Object> guard,
-			@Nullable Map<String, Object> hypothesis, Map<String, Map<String, Object>> assaults, Chaos.Watched watched,
-			List<String> warnings, List<ChangeDescriptor> history) implements OperationResponseBody {
+			@Nullable Map<String, Object> hypothesis, @Nullable Map<String, List<String>> expect,
+			Map<String, Map<String, Object>> assaults, Chaos.Watched watched, List<String> warnings,
+			List<ChangeDescriptor> history) implements OperationResponseBody {
 
 		static ChaosDescriptor of(Chaos.State state) {
 			Map<String, Object> guard = new LinkedHashMap<>();
@@ -206,8 +209,8 @@ public class ChaosEndpoint {
 						change.changes()))
 				.toList();
 			return new ChaosDescriptor(state.enabled(), state.dryRun(), state.seed(), format(state.duration()),
-					text(state.enabledAt()), text(state.haltAt()), guard, hypothesis(state.hypothesis()), assaults,
-					state.watched(), state.warnings(), history);
+					text(state.enabledAt()), text(state.haltAt()), guard, hypothesis(state.hypothesis()),
+					expect(state.expect()), assaults, state.watched(), state.warnings(), history);
 		}
 
 		private static @Nullable Map<String, Object> hypothesis(Chaos.@Nullable Hypothesis hypothesis) {
@@ -224,6 +227,24 @@ public class ChaosEndpoint {
 			}
 			result.put("baseline", format(hypothesis.baseline()));
 			result.put("minRequests", hypothesis.minRequests());
+			return result;
+		}
+
+		private static @Nullable Map<String, List<String>> expect(Map<String, String> expect) {
+			if (expect.isEmpty()) {
+				return null;
+			}
+			Map<String, List<String>> result = new LinkedHashMap<>();
+			for (String kind : List.of("critical", "degradable", "optional")) {
+				List<String> names = expect.entrySet()
+					.stream()
+					.filter((entry) -> entry.getValue().equals(kind))
+					.map(Map.Entry::getKey)
+					.toList();
+				if (!names.isEmpty()) {
+					result.put(kind, names);
+				}
+			}
 			return result;
 		}
 

@@ -80,6 +80,19 @@ final class Assault {
 	}
 
 	/**
+	 * Return the dependency a call at this site reaches: the assault's label wins over
+	 * the name the target gives it.
+	 */
+	ChaosListener.@Nullable Dependency dependency(InjectionSite site) {
+		ChaosListener.Dependency own = site.dependency();
+		String label = this.spec.dependency();
+		if (label == null) {
+			return own;
+		}
+		return new ChaosListener.Dependency(label, (own != null) ? own.type() : "bean");
+	}
+
+	/**
 	 * Return whether the target's static conditions (kind, bean, class) select the bean.
 	 */
 	boolean matchesBean(BeanInfo bean) {

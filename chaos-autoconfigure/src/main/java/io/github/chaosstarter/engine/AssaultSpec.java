@@ -15,10 +15,12 @@ import org.jspecify.annotations.Nullable;
  * @param probability probability that a matching call is attacked
  * @param maxInjections injections after which it stops, or {@code null} for no limit
  * @param enabled whether it is active
+ * @param dependency the name of the dependency it attacks when the assault names it, else
+ * {@code null}
  * @author Chaos Starter team
  */
 record AssaultSpec(String name, TargetSpec target, EffectSpec effect, double probability, @Nullable Long maxInjections,
-		boolean enabled) {
+		boolean enabled, @Nullable String dependency) {
 
 	/**
 	 * Which calls an assault attacks. Empty lists mean "any".

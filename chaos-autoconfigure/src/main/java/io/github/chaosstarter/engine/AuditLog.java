@@ -75,6 +75,10 @@ final class AuditLog {
 		difference(changes, "duration", before.duration(), after.duration());
 		difference(changes, "guard.maxErrorRate", before.guard().maxErrorRate(), after.guard().maxErrorRate());
 		difference(changes, "guard.window", before.guard().window(), after.guard().window());
+		if (!before.expect().equals(after.expect())) {
+			changes.add("expect " + (before.expect().classes().isEmpty() ? "none" : before.expect().classes()) + " -> "
+					+ (after.expect().classes().isEmpty() ? "none" : after.expect().classes()));
+		}
 		if (!Objects.equals(before.hypothesis(), after.hypothesis())) {
 			changes.add("hypothesis " + hypothesis(before.hypothesis()) + " -> " + hypothesis(after.hypothesis()));
 		}

@@ -63,9 +63,13 @@ final class ChangeBinder {
 		Map<String, @Nullable Object> change = ChangeShape.check(given);
 		if (change.isEmpty()) {
 			throw new InvalidChaosPropertyException(PREFIX,
-					"the change names none of enabled, duration, dry-run, seed, guard, hypothesis or assaults");
+					"the change names none of enabled, duration, dry-run, seed, guard, hypothesis, expect or assaults");
 		}
 		ChaosProperties properties = SpecProperties.properties(current);
+		if (change.containsKey("expect")) {
+			// an expect given replaces the one in force; null removes it
+			properties.setExpect((change.get("expect") != null) ? new ChaosProperties.Expect() : null);
+		}
 		Map<String, Object> values = new LinkedHashMap<>();
 		change.forEach((key, value) -> {
 			if (!key.equals("assaults")) {
@@ -94,7 +98,7 @@ final class ChangeBinder {
 		}
 		SpecCompiler.count(assaults);
 		return new ChaosSpec(properties.isEnabled(), properties.isDryRun(), properties.getSeed(), duration, guard,
-				hypothesis, assaults);
+				hypothesis, DependencyNames.expect("chaos.expect", properties.getExpect()), assaults);
 	}
 
 	/**

@@ -146,7 +146,8 @@ final class ChangeShape {
 		}
 		if (list.isEmpty()) {
 			throw new InvalidChaosPropertyException(path,
-					"must not be empty: an empty list would widen the target; leave it out instead");
+					path.startsWith("chaos.expect.") ? "must not be empty; leave it out instead"
+							: "must not be empty: an empty list would widen the target; leave it out instead");
 		}
 		if (list.size() > MAX_ENTRIES) {
 			throw new InvalidChaosPropertyException(path, "has more than " + MAX_ENTRIES + " entries");

@@ -244,9 +244,11 @@ public final class ChaosEngine implements SmartInitializingSingleton, Disposable
 	 * @param injected whether an injected failure reached the caller in this response
 	 * @param body a prefix of the response body when an injected failure reached the
 	 * caller and the body was read, else {@code null}
+	 * @param ledger the dependencies the request called with injected faults, or
+	 * {@code null}
 	 */
 	public void served(String method, String path, @Nullable String pattern, int status, long nanos, boolean injected,
-			@Nullable String body) {
+			@Nullable String body, @Nullable RequestLedger ledger) {
 		this.guard.record(status);
 		ChaosState state = this.runtime.current();
 		if (!state.enabled() || !state.dispatch().hasListeners()) {
@@ -254,7 +256,7 @@ public final class ChaosEngine implements SmartInitializingSingleton, Disposable
 		}
 		ChaosSpec.HypothesisSpec hypothesis = state.spec().hypothesis();
 		boolean counted = hypothesis != null && HypothesisPaths.matches(hypothesis, path);
-		state.dispatch().served(method, pattern, counted, status, nanos, injected, body);
+		state.dispatch().served(method, pattern, counted, status, nanos, injected, body, ledger);
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.github.chaosstarter.engine;
 import java.lang.reflect.Method;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -78,10 +79,47 @@ public interface ChaosListener {
 	 * @param nanoTime {@link System#nanoTime()} when it was decided, which is when its
 	 * delay starts
 	 * @param at when it was decided
+	 * @param dependency the dependency attacked, or {@code null} when the call is not one
+	 * to a dependency (a bean method without a {@code dependency} label, an inbound
+	 * request)
 	 */
 	record Injection(String assault, String effect, String target, @Nullable String beanName,
 			@Nullable Class<?> beanType, @Nullable String beanKind, @Nullable Method method,
-			@Nullable Throwable failure, long delayNanos, boolean dryRun, long nanoTime, Instant at) {
+			@Nullable Throwable failure, long delayNanos, boolean dryRun, long nanoTime, Instant at,
+			@Nullable Dependency dependency) {
+
+		/**
+		 * Create an injection into something other than a dependency.
+		 * @param assault the assault's name
+		 * @param effect the effect
+		 * @param target what was attacked
+		 * @param beanName the attacked bean's name, or {@code null}
+		 * @param beanType the attacked bean's user class, or {@code null}
+		 * @param beanKind the attacked bean's kind, or {@code null}
+		 * @param method the attacked method, or {@code null}
+		 * @param failure the injected exception, if any
+		 * @param delayNanos the injected delay, zero if none
+		 * @param dryRun whether nothing was injected because of a dry run
+		 * @param nanoTime {@link System#nanoTime()} when it was decided
+		 * @param at when it was decided
+		 */
+		public Injection(String assault, String effect, String target, @Nullable String beanName,
+				@Nullable Class<?> beanType, @Nullable String beanKind, @Nullable Method method,
+				@Nullable Throwable failure, long delayNanos, boolean dryRun, long nanoTime, Instant at) {
+			this(assault, effect, target, beanName, beanType, beanKind, method, failure, delayNanos, dryRun, nanoTime,
+					at, null);
+		}
+
+	}
+
+	/**
+	 * A dependency of the application, as the report and {@code chaos.expect} name it.
+	 *
+	 * @param name the assault's {@code dependency} label, or the name the target gives
+	 * it: {@code jdbc:<data source bean>}, {@code http:<host>:<port>}
+	 * @param type {@code jdbc}, {@code http}, or {@code bean} for a labelled bean method
+	 */
+	record Dependency(String name, String type) {
 
 	}
 
@@ -99,9 +137,29 @@ public interface ChaosListener {
 	 * @param body a prefix of the body of a response that carried an injected failure,
 	 * when it was read and not written by the starter itself, else {@code null}
 	 * @param at when it was served
+	 * @param dependencies the dependencies called with an injected fault while the
+	 * request was served (on its thread, or in its Reactor subscription)
+	 * @param degraded those of the dependencies for which a fallback answered, when a
+	 * call that an injected fault made fail fell back
 	 */
 	record Served(String method, @Nullable String pattern, boolean counted, int status, long nanos, boolean injected,
-			@Nullable String body, Instant at) {
+			@Nullable String body, Instant at, List<Dependency> dependencies, List<Dependency> degraded) {
+
+		/**
+		 * Create a response during which no dependency was faulted.
+		 * @param method the request's HTTP method
+		 * @param pattern the best-matching route pattern, or {@code null}
+		 * @param counted whether the hypothesis counts the request
+		 * @param status the response status
+		 * @param nanos how long the response took
+		 * @param injected whether an injected failure reached the caller
+		 * @param body a prefix of the body, or {@code null}
+		 * @param at when it was served
+		 */
+		public Served(String method, @Nullable String pattern, boolean counted, int status, long nanos,
+				boolean injected, @Nullable String body, Instant at) {
+			this(method, pattern, counted, status, nanos, injected, body, at, List.of(), List.of());
+		}
 
 	}
 
@@ -117,9 +175,26 @@ public interface ChaosListener {
 	 * @param at when
 	 * @param hypothesis the steady-state hypothesis in force after the change, or
 	 * {@code null}
+	 * @param expect the expected class of each dependency after the change
+	 * ({@code critical}, {@code degradable} or {@code optional} by name)
 	 */
 	record Change(boolean wasEnabled, boolean enabled, String actor, String description, List<String> changes,
-			Instant at, Chaos.@Nullable Hypothesis hypothesis) {
+			Instant at, Chaos.@Nullable Hypothesis hypothesis, Map<String, String> expect) {
+
+		/**
+		 * Create a change with no expected classes.
+		 * @param wasEnabled whether chaos was on before
+		 * @param enabled whether chaos is on now
+		 * @param actor who made it
+		 * @param description how it arrived or why it happened
+		 * @param changes what changed
+		 * @param at when
+		 * @param hypothesis the hypothesis in force after the change, or {@code null}
+		 */
+		public Change(boolean wasEnabled, boolean enabled, String actor, String description, List<String> changes,
+				Instant at, Chaos.@Nullable Hypothesis hypothesis) {
+			this(wasEnabled, enabled, actor, description, changes, at, hypothesis, Map.of());
+		}
 
 		/**
 		 * Create a change with no hypothesis in force.
@@ -132,7 +207,7 @@ public interface ChaosListener {
 		 */
 		public Change(boolean wasEnabled, boolean enabled, String actor, String description, List<String> changes,
 				Instant at) {
-			this(wasEnabled, enabled, actor, description, changes, at, null);
+			this(wasEnabled, enabled, actor, description, changes, at, null, Map.of());
 		}
 
 		/**

@@ -77,9 +77,10 @@ final class ChaosRuntime {
 			current = this.holder.current().withDispatch(this.dispatch);
 			this.holder.set(current);
 		}
-		this.dispatch.changed(new ChaosListener.Change(false, current.enabled(), "configuration",
-				"the application's configuration", AuditLog.differences(ChaosSpec.OFF, current.spec()),
-				this.clock.instant(), StateView.hypothesis(current.spec().hypothesis())));
+		this.dispatch.changed(
+				new ChaosListener.Change(false, current.enabled(), "configuration", "the application's configuration",
+						AuditLog.differences(ChaosSpec.OFF, current.spec()), this.clock.instant(),
+						StateView.hypothesis(current.spec().hypothesis()), current.spec().expect().classes()));
 	}
 
 	/**
@@ -105,7 +106,7 @@ final class ChaosRuntime {
 		Instant at = this.clock.instant();
 		this.auditLog.record(new AuditLog.Entry(at, actor, description, changes, current.version()));
 		dispatch.changed(new ChaosListener.Change(previous.enabled(), current.enabled(), actor, description, changes,
-				at, StateView.hypothesis(current.spec().hypothesis())));
+				at, StateView.hypothesis(current.spec().hypothesis()), current.spec().expect().classes()));
 		return current;
 	}
 

@@ -18,11 +18,12 @@ import org.jspecify.annotations.Nullable;
  * @param duration how long chaos stays on after it was enabled, zero for no limit
  * @param guard the in-app safety stop
  * @param hypothesis the steady state the experiment verdict checks, or {@code null}
+ * @param expect the expected class of each dependency the report verifies
  * @param assaults assaults by name, in declaration order
  * @author Chaos Starter team
  */
 record ChaosSpec(boolean enabled, boolean dryRun, @Nullable Long seed, Duration duration, GuardSpec guard,
-		@Nullable HypothesisSpec hypothesis, Map<String, AssaultSpec> assaults) {
+		@Nullable HypothesisSpec hypothesis, ExpectSpec expect, Map<String, AssaultSpec> assaults) {
 
 	static final ChaosSpec OFF = new ChaosSpec(false, false, null, Duration.ZERO,
 			new GuardSpec(1.0, Duration.ofSeconds(30)), Map.of());
@@ -33,11 +34,16 @@ record ChaosSpec(boolean enabled, boolean dryRun, @Nullable Long seed, Duration 
 
 	ChaosSpec(boolean enabled, boolean dryRun, @Nullable Long seed, Duration duration, GuardSpec guard,
 			Map<String, AssaultSpec> assaults) {
-		this(enabled, dryRun, seed, duration, guard, null, assaults);
+		this(enabled, dryRun, seed, duration, guard, null, ExpectSpec.NONE, assaults);
+	}
+
+	ChaosSpec(boolean enabled, boolean dryRun, @Nullable Long seed, Duration duration, GuardSpec guard,
+			@Nullable HypothesisSpec hypothesis, Map<String, AssaultSpec> assaults) {
+		this(enabled, dryRun, seed, duration, guard, hypothesis, ExpectSpec.NONE, assaults);
 	}
 
 	ChaosSpec withEnabled(boolean enabled) {
-		return new ChaosSpec(enabled, this.dryRun, this.seed, this.duration, this.guard, this.hypothesis,
+		return new ChaosSpec(enabled, this.dryRun, this.seed, this.duration, this.guard, this.hypothesis, this.expect,
 				this.assaults);
 	}
 
@@ -50,7 +56,7 @@ record ChaosSpec(boolean enabled, boolean dryRun, @Nullable Long seed, Duration 
 			assaults.remove(name);
 		}
 		return new ChaosSpec(this.enabled, this.dryRun, this.seed, this.duration, this.guard, this.hypothesis,
-				assaults);
+				this.expect, assaults);
 	}
 
 	/**
@@ -67,6 +73,26 @@ record ChaosSpec(boolean enabled, boolean dryRun, @Nullable Long seed, Duration 
 
 		HypothesisSpec {
 			paths = List.copyOf(paths);
+		}
+
+	}
+
+	/**
+	 * The expected class of each dependency.
+	 *
+	 * @param classes {@code critical}, {@code degradable} or {@code optional} by
+	 * dependency name, in the order given
+	 */
+	record ExpectSpec(Map<String, String> classes) {
+
+		static final ExpectSpec NONE = new ExpectSpec(Map.of());
+
+		ExpectSpec {
+			classes = Collections.unmodifiableMap(new LinkedHashMap<>(classes));
+		}
+
+		@Nullable String expected(String dependency) {
+			return this.classes.get(dependency);
 		}
 
 	}

@@ -61,6 +61,10 @@ final class Dispatch {
 	 */
 	ChaosListener.@Nullable Injection injected(Assault assault, InjectionSite site, @Nullable Throwable failure,
 			long delayNanos, boolean dryRun) {
+		ChaosListener.Dependency dependency = assault.dependency(site);
+		if (dependency != null && !dryRun) {
+			RequestLedger.called(dependency);
+		}
 		if (this.listeners.length == 0) {
 			return null;
 		}
@@ -69,7 +73,7 @@ final class Dispatch {
 		ChaosListener.Injection injection = new ChaosListener.Injection(assault.name(), assault.spec().effect().kind(),
 				site.target(), (bean != null) ? bean.name() : null, (bean != null) ? bean.type() : null,
 				(bean != null) ? bean.kind().id() : null, method, failure, delayNanos, dryRun, System.nanoTime(),
-				this.clock.instant());
+				this.clock.instant(), dependency);
 		for (ChaosListener listener : this.listeners) {
 			try {
 				listener.onInjection(injection);
@@ -111,9 +115,10 @@ final class Dispatch {
 	}
 
 	void served(String method, @Nullable String pattern, boolean counted, int status, long nanos, boolean injected,
-			@Nullable String body) {
+			@Nullable String body, @Nullable RequestLedger ledger) {
 		ChaosListener.Served served = new ChaosListener.Served(method, pattern, counted, status, nanos, injected, body,
-				this.clock.instant());
+				this.clock.instant(), (ledger != null) ? ledger.dependencies() : List.of(),
+				(ledger != null) ? ledger.degraded() : List.of());
 		for (ChaosListener listener : this.listeners) {
 			try {
 				listener.onServed(served);

@@ -45,4 +45,12 @@ interface InjectionSite {
 		return null;
 	}
 
+	/**
+	 * Return the dependency this call reaches, by the name the target gives it.
+	 * @return the dependency, or {@code null} for bean methods and inbound requests
+	 */
+	default ChaosListener.@Nullable Dependency dependency() {
+		return null;
+	}
+
 }

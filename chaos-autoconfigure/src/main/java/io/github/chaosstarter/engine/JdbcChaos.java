@@ -79,6 +79,27 @@ public final class JdbcChaos {
 	}
 
 	/**
+	 * Note, for the request being served, that it asks a pool for a connection while a
+	 * pool-exhaustion assault holds that pool's connections: it meets the fault whether
+	 * or not a connection is left.
+	 * @param dataSource the data source's bean name
+	 */
+	public void poolCalled(String dataSource) {
+		ChaosState state = this.runtime.current();
+		if (state.spec().dryRun()) {
+			return;
+		}
+		for (Assault assault : state.poolAssaults()) {
+			if (assault.matchesJdbc(dataSource, "connect", null)) {
+				ChaosListener.Dependency dependency = assault.dependency(new Sites.Pool(dataSource));
+				if (dependency != null) {
+					RequestLedger.called(dependency);
+				}
+			}
+		}
+	}
+
+	/**
 	 * Count and report a pool-exhaustion assault that starts to hold connections.
 	 * @param dataSource the data source's bean name
 	 * @param hold the hold

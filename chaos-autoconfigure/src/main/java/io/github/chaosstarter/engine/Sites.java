@@ -64,6 +64,15 @@ final class Sites {
 			return this.httpMethod + " " + this.uri.getHost() + this.uri.getRawPath();
 		}
 
+		@Override
+		public ChaosListener.Dependency dependency() {
+			int port = this.uri.getPort();
+			if (port < 0) {
+				port = "https".equalsIgnoreCase(this.uri.getScheme()) ? 443 : 80;
+			}
+			return new ChaosListener.Dependency("http:" + this.uri.getHost() + ":" + port, "http");
+		}
+
 	}
 
 	/**
@@ -105,6 +114,11 @@ final class Sites {
 					+ ((sql.length() <= 80) ? sql : sql.substring(0, 77) + "...");
 		}
 
+		@Override
+		public ChaosListener.Dependency dependency() {
+			return new ChaosListener.Dependency("jdbc:" + this.dataSource, "jdbc");
+		}
+
 	}
 
 	/**
@@ -127,6 +141,11 @@ final class Sites {
 		@Override
 		public String target() {
 			return "jdbc:" + this.dataSource + " pool";
+		}
+
+		@Override
+		public ChaosListener.Dependency dependency() {
+			return new ChaosListener.Dependency("jdbc:" + this.dataSource, "jdbc");
 		}
 
 	}

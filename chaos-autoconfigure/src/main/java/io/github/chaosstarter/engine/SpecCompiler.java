@@ -96,7 +96,8 @@ final class SpecCompiler {
 		count(assaults);
 		return new ChaosSpec(properties.isEnabled(), properties.isDryRun(), properties.getSeed(),
 				duration("chaos.duration", properties.getDuration()), guard("chaos.guard", properties.getGuard()),
-				hypothesis("chaos.hypothesis", properties.getHypothesis()), assaults);
+				hypothesis("chaos.hypothesis", properties.getHypothesis()),
+				DependencyNames.expect("chaos.expect", properties.getExpect()), assaults);
 	}
 
 	/**
@@ -238,7 +239,8 @@ final class SpecCompiler {
 		TargetSpec target = this.targets.compile(path + ".target", assault.getTarget());
 		EffectSpec effect = this.effects.compile(path, assault);
 		EffectCompiler.checkTarget(path, target, effect, probability, max);
-		return new AssaultSpec(name, target, effect, probability, max, assault.isEnabled());
+		String dependency = DependencyNames.label(path + ".dependency", assault.getDependency(), target, effect);
+		return new AssaultSpec(name, target, effect, probability, max, assault.isEnabled(), dependency);
 	}
 
 	/**

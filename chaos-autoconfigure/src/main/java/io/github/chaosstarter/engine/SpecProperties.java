@@ -51,6 +51,15 @@ final class SpecProperties {
 			given.setMinRequests(hypothesis.minRequests());
 			properties.setHypothesis(given);
 		}
+		if (!spec.expect().classes().isEmpty()) {
+			ChaosProperties.Expect expect = new ChaosProperties.Expect();
+			spec.expect().classes().forEach((name, kind) -> (switch (kind) {
+				case "critical" -> expect.getCritical();
+				case "degradable" -> expect.getDegradable();
+				default -> expect.getOptional();
+			}).add(name));
+			properties.setExpect(expect);
+		}
 		return properties;
 	}
 
@@ -113,6 +122,7 @@ final class SpecProperties {
 		assault.setProbability(spec.probability());
 		assault.setMaxInjections(spec.maxInjections());
 		assault.setEnabled(spec.enabled());
+		assault.setDependency(spec.dependency());
 		return assault;
 	}
 

@@ -47,7 +47,8 @@ final class StateView {
 		List<String> names = watched.stream().map(BeanInfo::name).limit(MAX_WATCHED).toList();
 		return new Chaos.State(spec.enabled(), spec.dryRun(), spec.seed(), spec.duration(), state.enabledAt(),
 				state.haltAt(), new Chaos.Guard(spec.guard().maxErrorRate(), spec.guard().window()),
-				hypothesis(spec.hypothesis()), assaults, new Chaos.Watched(watched.size(), names), warnings, changes);
+				hypothesis(spec.hypothesis()), spec.expect().classes(), assaults,
+				new Chaos.Watched(watched.size(), names), warnings, changes);
 	}
 
 	static Chaos.@Nullable Hypothesis hypothesis(ChaosSpec.@Nullable HypothesisSpec spec) {

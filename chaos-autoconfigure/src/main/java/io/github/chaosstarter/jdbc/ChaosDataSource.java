@@ -102,6 +102,7 @@ public final class ChaosDataSource implements DataSource, AutoCloseable {
 		if (strike != null) {
 			JdbcFaults.connect(strike, pool);
 		}
+		engine.jdbc().poolCalled(this.name);
 		Connection connection;
 		try {
 			connection = (username != null) ? this.delegate.getConnection(username, password)

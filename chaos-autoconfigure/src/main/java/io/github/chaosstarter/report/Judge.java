@@ -45,7 +45,7 @@ final class Judge {
 		Map<String, List<ResilienceReport.Transition>> transitions = new TreeMap<>();
 		experiment.breakers.forEach((name, stats) -> transitions.put(name, List.copyOf(stats.transitions)));
 		return new ResilienceReport(experiment.since, new Injections(experiment.total.sum(), byAssault),
-				SteadyStateJudge.judge(traffic), traffic.endpoints(), traffic.leaks(),
+				SteadyStateJudge.judge(traffic), traffic.endpoints(), traffic.leaks(), traffic.dependencies(),
 				traffic.timeline.buckets(now, transitions, experiment.breakerStatesAtStart),
 				circuitBreakers(experiment), retries(experiment), fallbacks(experiment), timeLimiters(experiment),
 				bulkheads(experiment), unprotected(experiment));

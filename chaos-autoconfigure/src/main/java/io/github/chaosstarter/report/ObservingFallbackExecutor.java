@@ -14,6 +14,8 @@ import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.util.ClassUtils;
 
+import io.github.chaosstarter.engine.RequestLedger;
+
 /**
  * Wraps the application's Resilience4j {@link FallbackExecutor}, through which every
  * Resilience4j aspect runs its fallback, to see the outcome of each guarded call: when
@@ -104,6 +106,10 @@ class ObservingFallbackExecutor extends FallbackExecutor {
 
 		private volatile boolean reported;
 
+		private final @Nullable RequestLedger ledger = RequestLedger.current();
+
+		private final int mark = (this.ledger != null) ? this.ledger.mark() : 0;
+
 		Outcome(ResilienceEvents recorder, String method, String fallbackMethod) {
 			this.recorder = recorder;
 			this.method = method;
@@ -159,6 +165,10 @@ class ObservingFallbackExecutor extends FallbackExecutor {
 				return;
 			}
 			this.reported = true;
+			if (served && this.ledger != null) {
+				// what the guarded call reached was degraded, not failed
+				this.ledger.fallbackServed(this.mark);
+			}
 			try {
 				this.recorder.fallbackOutcome(this.method, this.fallbackMethod, failure, served);
 			}

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.chaosstarter.report.ServiceReport.DependencyReport;
 import io.github.chaosstarter.report.ServiceReport.EndpointReport;
 import io.github.chaosstarter.report.ServiceReport.Leak;
 import io.github.chaosstarter.report.ServiceReport.SteadyState;
@@ -71,6 +72,7 @@ final class ReportPage {
 		html.append("</section>");
 		endpoints(html, report.endpoints());
 		leaks(html, report.leaks());
+		dependencies(html, report.dependencies());
 		ReportMechanismTables.render(html, report);
 		return html.append("</main></body></html>\n").toString();
 	}
@@ -143,6 +145,21 @@ final class ReportPage {
 									.map((label) -> "<span class=\"chip\">" + escape(label) + "</span>")
 									.collect(Collectors.joining()))
 						+ cell("", "<code class=\"sample\">" + escape(leak.sample()) + "</code>"));
+	}
+
+	private static void dependencies(StringBuilder html, List<DependencyReport> dependencies) {
+		table(html, "Dependencies", dependencies,
+				"dependency|type:f|injected faults:n|requests:n|failed:n|degraded:n|observed:f|expected:f|verdict:f|reason",
+				(dependency) -> name(dependency.name()) + cell("", escape(dependency.type()))
+						+ num(dependency.injectedFaults()) + num(dependency.requests()) + hot(dependency.failed())
+						+ num(dependency.degraded()) + cell("", badge(dependency.observed().name(), "muted"))
+						+ cell("", (dependency.expected() != null) ? escape(dependency.expected().name()) : "&mdash;")
+						+ cell("",
+								(dependency.verdict() != null)
+										? badge(dependency.verdict().name(),
+												(dependency.verdict() == ServiceReport.Outcome.HELD) ? "ok" : "bad")
+										: "&mdash;")
+						+ cell("", escape(dependency.reason())));
 	}
 
 	static <T> void table(StringBuilder html, String title, List<T> rows, String columns, Function<T, String> row) {

@@ -94,12 +94,15 @@ class ResilienceRecorder implements Chaos.Reports, ChaosListener {
 		else {
 			traffic = new Traffic(now, this.hypothesis, (this.hypothesis != null) ? this.baseline : null, null);
 		}
+		traffic.expect(this.experiment.traffic.expect());
 		this.experiment = new Experiment(now, states, traffic);
 	}
 
 	@Override
 	public void onChange(Change change) {
 		Chaos.Hypothesis hypothesis = change.hypothesis();
+		// the expected classes apply to the report whenever they change, also after chaos
+		this.experiment.traffic.expect(change.expect());
 		Baseline baseline = this.baseline;
 		if (hypothesis != null && (baseline == null || !baseline.window().equals(hypothesis.baseline()))) {
 			this.baseline = new Baseline(hypothesis.baseline());
@@ -157,6 +160,7 @@ class ResilienceRecorder implements Chaos.Reports, ChaosListener {
 		}
 		Experiment experiment = this.experiment;
 		experiment.traffic.timeline.injected(injection.at());
+		experiment.traffic.dependencies.injected(injection);
 		// counted last: whoever sees the count sees the injection's in-flight records
 		try {
 			attribute(experiment, injection);

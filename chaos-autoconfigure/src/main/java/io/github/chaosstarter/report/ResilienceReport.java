@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param steadyState the experiment verdict: whether the service held its steady state
  * @param endpoints what each endpoint's callers saw while chaos ran
  * @param leaks responses with an injected failure whose body revealed internals
+ * @param dependencies one entry per dependency that received injected faults: its
+ * observed class and, with {@code chaos.expect}, the verdict
  * @param timeline requests, errors, injections and breaker states over time
  * @param circuitBreakers one entry per circuit breaker
  * @param retries one entry per retry
@@ -27,9 +29,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record ResilienceReport(Instant since, Injections injections, ServiceReport.SteadyState steadyState,
 		List<ServiceReport.EndpointReport> endpoints, List<ServiceReport.Leak> leaks,
-		List<ServiceReport.TimelineBucket> timeline, List<CircuitBreakerReport> circuitBreakers,
-		List<RetryReport> retries, List<FallbackReport> fallbacks, List<TimeLimiterReport> timeLimiters,
-		List<BulkheadReport> bulkheads, List<UnprotectedReport> unprotected) {
+		List<ServiceReport.DependencyReport> dependencies, List<ServiceReport.TimelineBucket> timeline,
+		List<CircuitBreakerReport> circuitBreakers, List<RetryReport> retries, List<FallbackReport> fallbacks,
+		List<TimeLimiterReport> timeLimiters, List<BulkheadReport> bulkheads, List<UnprotectedReport> unprotected) {
 
 	private static final ServiceReport.SteadyState NOT_MEASURED = new ServiceReport.SteadyState(
 			ServiceReport.Outcome.NOT_MEASURED, "no hypothesis is set: set chaos.hypothesis", null, null);
@@ -41,7 +43,7 @@ public record ResilienceReport(Instant since, Injections injections, ServiceRepo
 	 */
 	public static ResilienceReport empty(Instant since) {
 		return new ResilienceReport(since, new Injections(0, Map.of()), NOT_MEASURED, List.of(), List.of(), List.of(),
-				List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+				List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
 	}
 
 	/**

@@ -112,4 +112,44 @@ public final class ServiceReport {
 			Map<String, String> circuitBreakers) {
 	}
 
+	/**
+	 * The class of a dependency: what its loss does to the service's callers.
+	 */
+	public enum DependencyClass {
+
+		/** At least half of the requests that called it under injected faults failed. */
+		CRITICAL,
+
+		/** They mostly succeeded, some of them degraded or failed. */
+		DEGRADABLE,
+
+		/** They succeeded with no measurable difference, or no request needed it. */
+		OPTIONAL
+
+	}
+
+	/**
+	 * One dependency that received injected faults, and what its loss did to the inbound
+	 * requests that called it.
+	 *
+	 * @param name the dependency's name: the assault's {@code dependency} label, or
+	 * {@code jdbc:<data source bean>}, {@code http:<host>:<port>}
+	 * @param type {@code jdbc}, {@code http}, or {@code bean} for a labelled bean method
+	 * @param injectedFaults the faults injected into calls to it
+	 * @param requests the inbound HTTP requests during which it was called with an
+	 * injected fault
+	 * @param failed those answered with a 5xx status
+	 * @param degraded those that succeeded through a fallback, or took at least twice the
+	 * baseline's p99
+	 * @param observed the class the experiment observed
+	 * @param expected the class {@code chaos.expect} gives it, or {@code null}
+	 * @param verdict {@code HELD} when the observed class is the expected one,
+	 * {@code VIOLATED} when not, {@code null} without an expected class
+	 * @param reason the figures behind the observed class and the verdict
+	 */
+	public record DependencyReport(String name, String type, long injectedFaults, long requests, long failed,
+			long degraded, DependencyClass observed, @Nullable DependencyClass expected, @Nullable Outcome verdict,
+			String reason) {
+	}
+
 }

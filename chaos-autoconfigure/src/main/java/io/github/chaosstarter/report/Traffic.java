@@ -50,6 +50,10 @@ final class Traffic {
 
 	final Timeline timeline;
 
+	final Dependencies dependencies = new Dependencies();
+
+	private volatile Map<String, String> expect = Map.of();
+
 	/**
 	 * Create the traffic of an experiment.
 	 * @param start when it starts
@@ -80,6 +84,14 @@ final class Traffic {
 
 	void hypothesis(Chaos.@Nullable Hypothesis hypothesis) {
 		this.hypothesis = hypothesis;
+	}
+
+	Map<String, String> expect() {
+		return this.expect;
+	}
+
+	void expect(Map<String, String> expect) {
+		this.expect = expect;
 	}
 
 	Baseline.@Nullable Figures baseline() {
@@ -122,6 +134,9 @@ final class Traffic {
 				this.leaks.add(new ServiceReport.Leak(key, served.status(), finding.labels(), finding.sample()));
 			}
 		}
+		if (!served.dependencies().isEmpty()) {
+			this.dependencies.served(served);
+		}
 		// counted last: whoever sees the request in the endpoint's count sees all of it
 		endpoint.requests.incrementAndGet();
 	}
@@ -138,6 +153,10 @@ final class Traffic {
 						Histogram.format(Histogram.percentile(endpoint.histogram.snapshot(), 0.99)))));
 		result.sort((a, b) -> a.endpoint().compareTo(b.endpoint()));
 		return result;
+	}
+
+	List<ServiceReport.DependencyReport> dependencies() {
+		return this.dependencies.report(baseline(), this.expect);
 	}
 
 	List<ServiceReport.Leak> leaks() {

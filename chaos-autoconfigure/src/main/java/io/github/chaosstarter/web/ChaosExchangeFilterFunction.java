@@ -19,6 +19,7 @@ import org.springframework.web.reactive.function.client.WebClientException;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 import io.github.chaosstarter.engine.ChaosEngine;
+import io.github.chaosstarter.engine.RequestLedger;
 import io.github.chaosstarter.engine.Strike;
 
 /**
@@ -53,14 +54,31 @@ final class ChaosExchangeFilterFunction implements ExchangeFilterFunction {
 
 	@Override
 	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
-		return Mono.defer(() -> {
-			Strike decision = engine().strikeClient(request.method().name(), request.url());
+		return Mono.deferContextual((context) -> {
+			Strike decision = strike(request, context.getOrDefault(RequestLedger.class, null));
 			if (decision == null) {
 				return next.exchange(request);
 			}
 			Mono<ClientResponse> outcome = outcome(decision, request, next);
 			return (decision.delayNanos() > 0) ? delay(decision, request, next).then(outcome) : outcome;
 		});
+	}
+
+	/**
+	 * Decide for the exchange; a fault it gets is noted for the inbound request whose
+	 * Reactor subscription makes it, when that is not the thread's own.
+	 */
+	private @Nullable Strike strike(ClientRequest request, @Nullable RequestLedger ledger) {
+		if (ledger == null || RequestLedger.current() != null) {
+			return engine().strikeClient(request.method().name(), request.url());
+		}
+		RequestLedger previous = RequestLedger.bind(ledger);
+		try {
+			return engine().strikeClient(request.method().name(), request.url());
+		}
+		finally {
+			RequestLedger.bind(previous);
+		}
 	}
 
 	/**

@@ -18,6 +18,7 @@ import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerMapping;
 
 import io.github.chaosstarter.engine.ChaosEngine;
+import io.github.chaosstarter.engine.RequestLedger;
 
 /**
  * Servlet filter, outside every other filter of the application, that reports each
@@ -76,6 +77,7 @@ final class ChaosResponseFilter extends OncePerRequestFilter implements Ordered 
 		}
 		ServedResponse served = new ServedResponse(this.engine, request.getMethod(), path(request), start);
 		boolean failed = true;
+		RequestLedger previous = RequestLedger.bind(served.ledger());
 		try {
 			chain.doFilter(request, new CapturingResponse(response, served));
 			failed = false;
@@ -85,6 +87,7 @@ final class ChaosResponseFilter extends OncePerRequestFilter implements Ordered 
 			throw ex;
 		}
 		finally {
+			RequestLedger.bind(previous);
 			observe(request, response, served);
 			if (failed && !response.isCommitted()) {
 				request.setAttribute(PENDING, served);
@@ -139,10 +142,12 @@ final class ChaosResponseFilter extends OncePerRequestFilter implements Ordered 
 			return;
 		}
 		request.removeAttribute(PENDING);
+		RequestLedger previous = RequestLedger.bind(served.ledger());
 		try {
 			chain.doFilter(request, new CapturingResponse(response, served));
 		}
 		finally {
+			RequestLedger.bind(previous);
 			observe(request, response, null);
 			served.failure(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
 			served.report(response.getStatus());

@@ -8,6 +8,7 @@ import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoOperator;
+import reactor.util.context.Context;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -22,6 +23,7 @@ import org.springframework.web.util.pattern.PathPattern;
 
 import io.github.chaosstarter.engine.ChaosEngine;
 import io.github.chaosstarter.engine.ChaosListener;
+import io.github.chaosstarter.engine.RequestLedger;
 
 /**
  * WebFlux filter, outside every other filter of the application, that reports each
@@ -72,7 +74,9 @@ final class ChaosResponseWebFilter implements WebFilter, Ordered, ChaosListener 
 		Completion completion = new Completion(exchange, served);
 		response.beforeCommit(() -> Mono.fromRunnable(completion::committed));
 		Mono<Void> handled = chain.filter(exchange.mutate().response(new Capturing(response, served)).build());
-		return new Bound(handled, served).doOnError(served::failure).doFinally((signal) -> completion.chainDone());
+		return new Bound(handled, served).doOnError(served::failure)
+			.doFinally((signal) -> completion.chainDone())
+			.contextWrite(Context.of(RequestLedger.class, served.ledger()));
 	}
 
 	/**
@@ -97,7 +101,9 @@ final class ChaosResponseWebFilter implements WebFilter, Ordered, ChaosListener 
 	/**
 	 * Reports the response once it is committed and the chain is done, whichever comes
 	 * last: a body written inside the chain is read by then, and a response written by an
-	 * exception handler outside the chain is committed after the chain ended.
+	 * exception handler outside the chain is committed after the chain ended. The status
+	 * is read when the response is committed: once it is complete, a servlet container
+	 * may already have recycled the response (Tomcat's facade then throws).
 	 */
 	private static final class Completion {
 
@@ -107,6 +113,8 @@ final class ChaosResponseWebFilter implements WebFilter, Ordered, ChaosListener 
 
 		private final AtomicInteger steps = new AtomicInteger();
 
+		private volatile int status = 200;
+
 		Completion(ServerWebExchange exchange, ServedResponse served) {
 			this.exchange = exchange;
 			this.served = served;
@@ -114,6 +122,7 @@ final class ChaosResponseWebFilter implements WebFilter, Ordered, ChaosListener 
 
 		void committed() {
 			observe();
+			this.status = status(this.exchange.getResponse());
 			step();
 		}
 
@@ -123,8 +132,14 @@ final class ChaosResponseWebFilter implements WebFilter, Ordered, ChaosListener 
 
 		private void step() {
 			if (this.steps.incrementAndGet() == 2) {
-				observe();
-				this.served.report(status(this.exchange.getResponse()));
+				try {
+					observe();
+				}
+				catch (RuntimeException ex) {
+					// a recycled response: what it showed was observed when it was
+					// committed
+				}
+				this.served.report(this.status);
 			}
 		}
 
@@ -156,10 +171,12 @@ final class ChaosResponseWebFilter implements WebFilter, Ordered, ChaosListener 
 		public void subscribe(CoreSubscriber<? super Void> actual) {
 			ServedResponse previous = current.get();
 			current.set(this.served);
+			RequestLedger previousLedger = RequestLedger.bind(this.served.ledger());
 			try {
 				this.source.subscribe(actual);
 			}
 			finally {
+				RequestLedger.bind(previousLedger);
 				if (previous == null) {
 					current.remove();
 				}

@@ -82,6 +82,11 @@ public final class ChaosWebAutoConfiguration {
 			return new ChaosErrorResponseAdvice();
 		}
 
+		@Bean
+		LedgerSchedulerHook chaosLedgerSchedulerHook() {
+			return new LedgerSchedulerHook();
+		}
+
 	}
 
 }

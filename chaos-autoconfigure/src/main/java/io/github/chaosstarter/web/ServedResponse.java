@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.github.chaosstarter.engine.ChaosEngine;
 import io.github.chaosstarter.engine.InjectedFaults;
+import io.github.chaosstarter.engine.RequestLedger;
 
 /**
  * One response served while chaos is on, on its way to the engine: whether an injected
@@ -34,6 +35,8 @@ final class ServedResponse {
 
 	private final StringBuilder body = new StringBuilder();
 
+	private final RequestLedger ledger = new RequestLedger();
+
 	private @Nullable String pattern;
 
 	private boolean injected;
@@ -49,6 +52,14 @@ final class ServedResponse {
 		this.method = method;
 		this.path = path;
 		this.start = start;
+	}
+
+	/**
+	 * Return the ledger of the dependencies this request calls with injected faults.
+	 * @return the ledger
+	 */
+	RequestLedger ledger() {
+		return this.ledger;
 	}
 
 	void pattern(@Nullable String pattern) {
@@ -120,8 +131,8 @@ final class ServedResponse {
 		this.reported = true;
 		boolean injected = this.injected || (this.thrown && status >= 500) || this.body.indexOf(INJECTED_MESSAGE) >= 0;
 		String body = (injected && !this.starterWrote) ? this.body.toString() : null;
-		this.engine.served(this.method, this.path, this.pattern, status, System.nanoTime() - this.start, injected,
-				body);
+		this.engine.served(this.method, this.path, this.pattern, status, System.nanoTime() - this.start, injected, body,
+				this.ledger);
 	}
 
 }

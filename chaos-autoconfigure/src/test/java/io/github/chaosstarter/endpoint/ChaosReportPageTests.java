@@ -15,6 +15,8 @@ import io.github.chaosstarter.report.ResilienceReport.RetryReport;
 import io.github.chaosstarter.report.ResilienceReport.TimeLimiterReport;
 import io.github.chaosstarter.report.ResilienceReport.Transition;
 import io.github.chaosstarter.report.ResilienceReport.UnprotectedReport;
+import io.github.chaosstarter.report.ServiceReport.DependencyClass;
+import io.github.chaosstarter.report.ServiceReport.DependencyReport;
 import io.github.chaosstarter.report.ServiceReport.EndpointReport;
 import io.github.chaosstarter.report.ServiceReport.Leak;
 import io.github.chaosstarter.report.ServiceReport.Outcome;
@@ -44,8 +46,9 @@ class ChaosReportPageTests {
 		// the assault, steady-state reason and figures, endpoint, leak (endpoint, label,
 		// sample), breaker (name, transition states twice, reason, warning, band name and
 		// state), retry (name, reason, warning), fallback (method, fallback, reason),
-		// limiter, bulkhead (name, type, reason), unprotected (method, delay)
-		assertThat(page.split(ESCAPED, -1)).hasSizeGreaterThan(25);
+		// limiter, bulkhead (name, type, reason), unprotected (method, delay), dependency
+		// (name, type, reason)
+		assertThat(page.split(ESCAPED, -1)).hasSizeGreaterThan(28);
 	}
 
 	@Test
@@ -65,6 +68,8 @@ class ChaosReportPageTests {
 			.contains("REACTED", "breaker opened by injected faults", "DID_NOT_REACT", "NOT_EXERCISED")
 			.contains("UNPROTECTED", "9 of 9 injected failures reached its caller")
 			.contains("CLOSED &rarr; <b>OPEN</b>", "caused by injection");
+		assertThat(page).contains("<h2>Dependencies <span class=\"sub\">(1)</span></h2>", "jdbc:dataSource", "CRITICAL",
+				"DEGRADABLE", "expected degradable but observed critical: 10 of 10 requests");
 	}
 
 	@Test
@@ -72,7 +77,7 @@ class ChaosReportPageTests {
 		String page = ResilienceReport.empty(SINCE).html();
 		assertThat(page).contains("NOT_MEASURED", "no hypothesis is set: set chaos.hypothesis", "no traffic measured",
 				"none: no request has been recorded yet", "<svg");
-		assertThat(page.split("<p class=\"none\">none</p>", -1)).hasSize(9);
+		assertThat(page.split("<p class=\"none\">none</p>", -1)).hasSize(10);
 		assertThat(page).doesNotContain("<table");
 	}
 
@@ -106,7 +111,12 @@ class ChaosReportPageTests {
 				new Window(120, 0.5, "12ms", "40ms"), new Window(300, 0.0033, "15ms", "310ms"));
 		Transition opened = new Transition("CLOSED", "OPEN", SINCE.plusSeconds(5), 5, 5, 5, 0, 0, 0, true);
 		return new ResilienceReport(SINCE, new Injections(42, Map.of("payments-down", 42L)), steadyState,
-				List.of(new EndpointReport("GET /api/orders/{id}", 20, 3, 3, "310ms")), List.of(), timeline,
+				List.of(new EndpointReport("GET /api/orders/{id}", 20, 3, 3, "310ms")), List.of(),
+				List.of(new DependencyReport("jdbc:dataSource", "jdbc", 12, 10, 10, 0, DependencyClass.CRITICAL,
+						DependencyClass.DEGRADABLE, Outcome.VIOLATED,
+						"expected degradable but observed critical: 10 of 10 requests that called it under injected "
+								+ "faults failed (5xx)")),
+				timeline,
 				List.of(new CircuitBreakerReport("payments", Verdict.REACTED, 5, 0, List.of(opened), 3, 3, reason,
 						List.of()),
 						new CircuitBreakerReport("ledger", Verdict.DID_NOT_REACT, 0, 0, List.of(), 0, 0, "ignored",
@@ -121,6 +131,8 @@ class ChaosReportPageTests {
 		Transition transition = new Transition(h, h, SINCE, 1, 1, 1, 0, 0, 0, true);
 		return new ResilienceReport(SINCE, new Injections(1, Map.of(h, 1L)), steadyState,
 				List.of(new EndpointReport(h, 1, 1, 1, h)), List.of(new Leak(h, 500, List.of(h), h)),
+				List.of(new DependencyReport(h, h, 1, 1, 0, 1, DependencyClass.DEGRADABLE, DependencyClass.OPTIONAL,
+						Outcome.VIOLATED, h)),
 				List.of(new TimelineBucket(SINCE, 1, 1, 1, Map.of(h, h))),
 				List.of(new CircuitBreakerReport(h, Verdict.REACTED, 1, 0, List.of(transition), 0, 0, h, List.of(h))),
 				List.of(new RetryReport(h, Verdict.REACTED, 1, 0, 1, 2.0, h, List.of(h))),

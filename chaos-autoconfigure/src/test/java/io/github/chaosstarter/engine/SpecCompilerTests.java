@@ -114,6 +114,25 @@ class SpecCompilerTests {
 	}
 
 	@Test
+	void dependencyLabelsAndExpectedClassesNameDependencies() {
+		ChaosSpec spec = compile("chaos.assaults.down.target.client.hosts=payments.internal",
+				"chaos.assaults.down.dependency=payments", "chaos.assaults.down.unavailable.immediately=true",
+				"chaos.expect.critical=jdbc:dataSource", "chaos.expect.degradable=payments,cache:prices");
+		assertThat(spec.assaults().get("down").dependency()).isEqualTo("payments");
+		assertThat(spec.expect().classes()).containsExactly(Map.entry("jdbc:dataSource", "critical"),
+				Map.entry("payments", "degradable"), Map.entry("cache:prices", "degradable"));
+		assertThat(compile("chaos.enabled=true").expect()).isEqualTo(ChaosSpec.ExpectSpec.NONE);
+		assertInvalid("chaos.assaults.down.dependency", "inbound requests, which are not one",
+				"chaos.assaults.down.target.http.paths=/api/**", "chaos.assaults.down.dependency=payments",
+				"chaos.assaults.down.error-response.status=503");
+		assertInvalid("chaos.assaults.down.dependency", "is not a dependency name",
+				"chaos.assaults.down.target.kinds=service", "chaos.assaults.down.dependency=pay ments",
+				"chaos.assaults.down.latency.min=1ms");
+		assertInvalid("chaos.expect.optional[1]", "'payments' is already expected to be critical",
+				"chaos.expect.critical=payments", "chaos.expect.optional=audit,payments");
+	}
+
+	@Test
 	void assaultsKeepTheirConfiguredOrder() {
 		ChaosSpec spec = compile("chaos.assaults.zeta.latency.min=1ms", "chaos.assaults.alpha.latency.min=1ms",
 				"chaos.assaults.mid.latency.min=1ms");
@@ -174,7 +193,8 @@ class SpecCompilerTests {
 				"chaos.assaults.busy.error-response.status=503", "chaos.assaults.busy.error-response.retry-after=2s",
 				"chaos.assaults.busy.target.http.paths=/api/**", "chaos.assaults.busy.target.http.methods=GET",
 				"chaos.assaults.busy.target.http.headers.X-Tenant=acme", "chaos.assaults.far.latency.min=10ms",
-				"chaos.assaults.far.latency.max=20ms", "chaos.assaults.far.target.client.hosts=*.example.com");
+				"chaos.assaults.far.latency.max=20ms", "chaos.assaults.far.target.client.hosts=*.example.com",
+				"chaos.assaults.far.dependency=far", "chaos.expect.critical=far", "chaos.expect.optional=x,y");
 		ChaosProperties settings = SpecProperties.properties(spec);
 		assertThat(settings.getAssaults()).as("assaults are written one by one").isEmpty();
 		spec.assaults().forEach((name, assault) -> settings.getAssaults().put(name, SpecProperties.assault(assault)));

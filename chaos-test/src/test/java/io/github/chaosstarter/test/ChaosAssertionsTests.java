@@ -179,7 +179,7 @@ class ChaosAssertionsTests {
 				List.of(new ServiceReport.Leak("GET /api/orders/{id}", 500,
 						List.of("exception class name", "stack frame"),
 						"…io.github.chaosstarter.ChaosException: Chaos assault…")),
-				List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+				List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
 		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> ChaosAssertions.assertThat(leaking).noLeaks())
 			.withMessageContaining("but 1 did:")
 			.withMessageContaining("GET /api/orders/{id} answered 500 revealing exception class name, stack frame: "
@@ -211,7 +211,7 @@ class ChaosAssertionsTests {
 
 	private static ResilienceReport withSteadyState(ServiceReport.SteadyState steadyState) {
 		return new ResilienceReport(SINCE, new Injections(0, Map.of()), steadyState, List.of(), List.of(), List.of(),
-				List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+				List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
 	}
 
 	private static ResilienceReport report(List<CircuitBreakerReport> circuitBreakers, List<RetryReport> retries,
@@ -219,7 +219,7 @@ class ChaosAssertionsTests {
 			List<UnprotectedReport> unprotected) {
 		ResilienceReport empty = ResilienceReport.empty(SINCE);
 		return new ResilienceReport(SINCE, new Injections(16, Map.of("payments-down", 16L)), empty.steadyState(),
-				List.of(), List.of(), List.of(), circuitBreakers, retries, fallbacks, timeLimiters, bulkheads,
+				List.of(), List.of(), List.of(), List.of(), circuitBreakers, retries, fallbacks, timeLimiters, bulkheads,
 				unprotected);
 	}
 

@@ -63,7 +63,7 @@ class ChaosEndpointReportHttpTests {
 							List.of(), 0, 0, "opened with 5 injected and 0 real failures of 5 calls", List.of());
 					ResilienceReport empty = ResilienceReport.empty(since);
 					return new ResilienceReport(since, new ResilienceReport.Injections(5, Map.of("payments-down", 5L)),
-							empty.steadyState(), List.of(), List.of(), List.of(), List.of(breaker), List.of(),
+							empty.steadyState(), List.of(), List.of(), List.of(), List.of(), List.of(breaker), List.of(),
 							List.of(), List.of(), List.of(), List.of());
 				}
 

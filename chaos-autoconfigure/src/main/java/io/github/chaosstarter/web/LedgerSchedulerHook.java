@@ -1,0 +1,64 @@
+package io.github.chaosstarter.web;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
+
+import io.github.chaosstarter.engine.RequestLedger;
+
+/**
+ * Carries the inbound request's {@link RequestLedger} onto the Reactor schedulers'
+ * threads ({@code subscribeOn}, {@code publishOn}, {@code boundedElastic}): a task
+ * scheduled while a ledger is bound runs with it bound. Tasks scheduled with no ledger
+ * bound are left as they are. Installed once per JVM while at least one application
+ * context uses it.
+ *
+ * @author Chaos Starter team
+ */
+final class LedgerSchedulerHook implements InitializingBean, DisposableBean {
+
+	private static final String KEY = LedgerSchedulerHook.class.getName();
+
+	private static int users;
+
+	@Override
+	public void afterPropertiesSet() {
+		synchronized (LedgerSchedulerHook.class) {
+			if (users++ == 0) {
+				Schedulers.onScheduleHook(KEY, LedgerSchedulerHook::decorate);
+			}
+		}
+	}
+
+	@Override
+	public void destroy() {
+		synchronized (LedgerSchedulerHook.class) {
+			if (--users == 0) {
+				Schedulers.resetOnScheduleHook(KEY);
+			}
+		}
+	}
+
+	private static Runnable decorate(Runnable task) {
+		RequestLedger ledger = RequestLedger.current();
+		return (ledger != null) ? new Bound(task, ledger) : task;
+	}
+
+	private record Bound(Runnable task, RequestLedger ledger) implements Runnable {
+
+		@Override
+		public void run() {
+			@Nullable RequestLedger previous = RequestLedger.bind(this.ledger);
+			try {
+				this.task.run();
+			}
+			finally {
+				RequestLedger.bind(previous);
+			}
+		}
+
+	}
+
+}
