@@ -69,7 +69,7 @@ final class ChaosExchangeFilterFunction implements ExchangeFilterFunction {
 	 * Reactor subscription makes it, when that is not the thread's own.
 	 */
 	private @Nullable Strike strike(ClientRequest request, @Nullable RequestLedger ledger) {
-		if (ledger == null || RequestLedger.current() != null) {
+		if (ledger == null || ledger == RequestLedger.current()) {
 			return engine().strikeClient(request.method().name(), request.url());
 		}
 		RequestLedger previous = RequestLedger.bind(ledger);

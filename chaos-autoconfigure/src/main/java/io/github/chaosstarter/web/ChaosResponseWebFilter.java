@@ -200,8 +200,18 @@ final class ChaosResponseWebFilter implements WebFilter, Ordered, ChaosListener 
 			this.served = served;
 		}
 
+		/**
+		 * A {@code Mono} body stays a {@code Mono}: the response writes it as one buffer,
+		 * detached from the source. Seen as a {@code Flux}, the container's writer stays
+		 * subscribed to the source, and its cancel, sent from the container's thread,
+		 * interrupts a Reactor worker that is still writing (Tomcat then drops the
+		 * connection without a response).
+		 */
 		@Override
 		public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
+			if (body instanceof Mono<? extends DataBuffer> single) {
+				return super.writeWith(single.doOnNext(this::capture));
+			}
 			return super.writeWith(Flux.from(body).doOnNext(this::capture));
 		}
 
