@@ -187,6 +187,57 @@ public class ResilienceReportAssert extends AbstractAssert<ResilienceReportAsser
 		return this.myself;
 	}
 
+	/**
+	 * Verify that every dependency with an expected class ({@code chaos.expect}) turned
+	 * out as expected, and that at least one was verified.
+	 * @return this
+	 */
+	public ResilienceReportAssert dependenciesAsExpected() {
+		isNotNull();
+		List<ServiceReport.DependencyReport> dependencies = this.actual.dependencies();
+		List<ServiceReport.DependencyReport> violated = dependencies.stream()
+			.filter((entry) -> entry.verdict() == ServiceReport.Outcome.VIOLATED)
+			.toList();
+		if (!violated.isEmpty()) {
+			throw failure("%nExpecting every dependency to be of its expected class, but %d are not:%n%s",
+					violated.size(),
+					lines(violated.stream().map((entry) -> entry.name() + ": " + entry.reason()).toList()));
+		}
+		if (dependencies.stream().noneMatch((entry) -> entry.verdict() != null)) {
+			throw failure("%nExpecting dependencies of an expected class, but %s",
+					dependencies.isEmpty() ? "no dependency received an injected fault"
+							: "chaos.expect names none of the faulted ones: " + dependencies.stream()
+								.map(ServiceReport.DependencyReport::name)
+								.collect(Collectors.joining(", ")));
+		}
+		return this.myself;
+	}
+
+	/**
+	 * Verify the class a dependency was observed to have.
+	 * @param name the dependency's name, as the report gives it
+	 * @param observed the class
+	 * @return this
+	 */
+	public ResilienceReportAssert dependency(String name, ServiceReport.DependencyClass observed) {
+		isNotNull();
+		ServiceReport.DependencyReport entry = this.actual.dependencies()
+			.stream()
+			.filter((candidate) -> candidate.name().equals(name))
+			.findFirst()
+			.orElseThrow(() -> failure("%nExpecting the report to have a dependency `%s`, but it has %s", name,
+					this.actual.dependencies().isEmpty() ? "none (no dependency received an injected fault)"
+							: "only: " + this.actual.dependencies()
+								.stream()
+								.map(ServiceReport.DependencyReport::name)
+								.collect(Collectors.joining(", "))));
+		if (entry.observed() != observed) {
+			throw failure("%nExpecting dependency `%s` to be %s, but it is %s: %s", name, observed, entry.observed(),
+					entry.reason());
+		}
+		return this.myself;
+	}
+
 	private ResilienceReportAssert steadyState(ServiceReport.Outcome expected) {
 		isNotNull();
 		ServiceReport.SteadyState steadyState = this.actual.steadyState();

@@ -15,6 +15,7 @@ import io.github.chaosstarter.report.ResilienceReport.RetryReport;
 import io.github.chaosstarter.report.ResilienceReport.TimeLimiterReport;
 import io.github.chaosstarter.report.ResilienceReport.UnprotectedReport;
 import io.github.chaosstarter.report.ServiceReport;
+import io.github.chaosstarter.report.ServiceReport.DependencyClass;
 import io.github.chaosstarter.report.ServiceReport.Outcome;
 import io.github.chaosstarter.report.Verdict;
 
@@ -173,6 +174,35 @@ class ChaosAssertionsTests {
 	}
 
 	@Test
+	void dependenciesPassWhenTheyHeldAndFailNamingTheContradiction() {
+		ServiceReport.DependencyReport database = new ServiceReport.DependencyReport("jdbc:dataSource", "jdbc", 8, 8, 8,
+				0, DependencyClass.CRITICAL, DependencyClass.CRITICAL, Outcome.HELD,
+				"expected and observed critical: 8 of 8 requests that called it under injected faults failed (5xx)");
+		ServiceReport.DependencyReport shipping = new ServiceReport.DependencyReport("shipping", "http", 5, 5, 5, 0,
+				DependencyClass.CRITICAL, DependencyClass.OPTIONAL, Outcome.VIOLATED,
+				"expected optional but observed critical: 5 of 5 requests that called it under injected faults failed (5xx)");
+		ChaosAssertions.assertThat(withDependencies(List.of(database)))
+			.dependenciesAsExpected()
+			.dependency("jdbc:dataSource", DependencyClass.CRITICAL);
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> ChaosAssertions.assertThat(withDependencies(List.of(database, shipping)))
+				.dependenciesAsExpected())
+			.withMessageContaining("but 1 are not:")
+			.withMessageContaining("shipping: expected optional but observed critical");
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> ChaosAssertions.assertThat(withDependencies(List.of())).dependenciesAsExpected())
+			.withMessageContaining("no dependency received an injected fault");
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> ChaosAssertions.assertThat(withDependencies(List.of(shipping)))
+				.dependency("shipping", DependencyClass.OPTIONAL))
+			.withMessageContaining("Expecting dependency `shipping` to be OPTIONAL, but it is CRITICAL");
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> ChaosAssertions.assertThat(withDependencies(List.of(shipping)))
+				.dependency("payments", DependencyClass.DEGRADABLE))
+			.withMessageContaining("a dependency `payments`, but it has only: shipping");
+	}
+
+	@Test
 	void leaksFailWithWhatEachResponseRevealed() {
 		ResilienceReport empty = ResilienceReport.empty(SINCE);
 		ResilienceReport leaking = new ResilienceReport(SINCE, empty.injections(), empty.steadyState(), List.of(),
@@ -209,6 +239,12 @@ class ChaosAssertionsTests {
 		return new CircuitBreakerReport(name, verdict, 4, 0, List.of(), 0, 0, reason, List.of());
 	}
 
+	private static ResilienceReport withDependencies(List<ServiceReport.DependencyReport> dependencies) {
+		ResilienceReport empty = ResilienceReport.empty(SINCE);
+		return new ResilienceReport(SINCE, empty.injections(), empty.steadyState(), List.of(), List.of(), dependencies,
+				List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+	}
+
 	private static ResilienceReport withSteadyState(ServiceReport.SteadyState steadyState) {
 		return new ResilienceReport(SINCE, new Injections(0, Map.of()), steadyState, List.of(), List.of(), List.of(),
 				List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
@@ -219,8 +255,8 @@ class ChaosAssertionsTests {
 			List<UnprotectedReport> unprotected) {
 		ResilienceReport empty = ResilienceReport.empty(SINCE);
 		return new ResilienceReport(SINCE, new Injections(16, Map.of("payments-down", 16L)), empty.steadyState(),
-				List.of(), List.of(), List.of(), List.of(), circuitBreakers, retries, fallbacks, timeLimiters, bulkheads,
-				unprotected);
+				List.of(), List.of(), List.of(), List.of(), circuitBreakers, retries, fallbacks, timeLimiters,
+				bulkheads, unprotected);
 	}
 
 }

@@ -6,7 +6,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.circuitbreaker.event.CircuitBreakerOnErrorEvent;
@@ -60,6 +68,9 @@ abstract class AbstractDependencyClassificationTests {
 
 	@Autowired
 	CircuitBreakerRegistry breakers;
+
+	@Autowired
+	DataSource dataSource;
 
 	@BeforeAll
 	static void startDependencies() throws IOException {
@@ -122,7 +133,8 @@ abstract class AbstractDependencyClassificationTests {
 		DependencyReport database = dependency(report, "jdbc:dataSource");
 		assertThat(failedOrders).as("orders the callers saw fail").isEqualTo(REQUESTS);
 		assertThat(database.type()).isEqualTo("jdbc");
-		assertThat(database.requests()).isEqualTo(REQUESTS);
+		assertThat(database.requests()).as("requests that called the database, in %s", report.endpoints())
+			.isEqualTo(REQUESTS);
 		assertThat(database.failed()).isEqualTo(failedOrders);
 		assertThat(database.injectedFaults()).isEqualTo(REQUESTS);
 		assertThat(database.observed()).isEqualTo(DependencyClass.CRITICAL);
@@ -189,6 +201,45 @@ abstract class AbstractDependencyClassificationTests {
 		this.chaos.change(Map.of("dry-run", false));
 		assertThat(report.dependencies()).isEmpty();
 		assertThat(this.chaos.state().assaults().get("db-down").dryRunHits()).isEqualTo(3);
+	}
+
+	@Test
+	void aGuardThatHaltsChaosReleasesTheDrainedPool() throws Exception {
+		HikariDataSource pool = this.dataSource.unwrap(HikariDataSource.class);
+		this.chaos.change(Map.of("enabled", true, "guard", Map.of("max-error-rate", 0.5, "window", "30s"), "assaults",
+				Map.of("drained", Map.of("target", Map.of("jdbc", Map.of("data-sources", List.of("dataSource"))),
+						"pool-exhaustion", Map.of("connections", "all")))));
+		awaitActive(pool, pool.getMaximumPoolSize());
+		ExecutorService callers = Executors.newFixedThreadPool(12);
+		try {
+			List<Future<Integer>> statuses = new ArrayList<>();
+			Http http = new Http(this.port);
+			for (int i = 0; i < 12; i++) {
+				statuses.add(callers.submit(() -> http.get("/api/orders/count").status()));
+			}
+			List<Integer> answered = new ArrayList<>();
+			for (Future<Integer> status : statuses) {
+				answered.add(status.get(30, TimeUnit.SECONDS));
+			}
+			// the guard halts once enough of them failed; callers served after that get a
+			// connection from the released pool
+			assertThat(answered).as("answers while the pool was drained").anyMatch((status) -> status >= 500);
+		}
+		finally {
+			callers.shutdownNow();
+		}
+		assertThat(this.chaos.state().enabled()).as("the guard halted chaos").isFalse();
+		assertThat(this.chaos.state().history()).anySatisfy((change) -> assertThat(change.actor()).isEqualTo("guard"));
+		awaitActive(pool, 0);
+		assertThat(new Http(this.port).get("/api/orders/count").status()).as("the pool serves again").isEqualTo(200);
+	}
+
+	private static void awaitActive(HikariDataSource pool, int active) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		while (pool.getHikariPoolMXBean().getActiveConnections() != active && System.nanoTime() < deadline) {
+			Thread.sleep(10);
+		}
+		assertThat(pool.getHikariPoolMXBean().getActiveConnections()).isEqualTo(active);
 	}
 
 	/**
