@@ -26,6 +26,34 @@ final class ReportSummary {
 			.append(report.injections().total())
 			.append(" injections ")
 			.append(report.injections().byAssault());
+		ServiceReport.SteadyState steadyState = report.steadyState();
+		if (steadyState.verdict() != ServiceReport.Outcome.NOT_MEASURED) {
+			out.append(System.lineSeparator())
+				.append("  steady state: ")
+				.append(steadyState.verdict())
+				.append(" - ")
+				.append(steadyState.reason());
+		}
+		for (ServiceReport.DependencyReport dependency : report.dependencies()) {
+			out.append(System.lineSeparator())
+				.append("  dependency ")
+				.append(dependency.name())
+				.append(": ")
+				.append(dependency.observed());
+			if (dependency.verdict() != null) {
+				out.append(", expected ").append(dependency.expected()).append(": ").append(dependency.verdict());
+			}
+			out.append(" - ").append(dependency.reason());
+		}
+		for (ServiceReport.Leak leak : report.leaks()) {
+			out.append(System.lineSeparator())
+				.append("  leak on ")
+				.append(leak.endpoint())
+				.append(" (")
+				.append(leak.status())
+				.append("): ")
+				.append(String.join(", ", leak.leaked()));
+		}
 		for (CircuitBreakerReport breaker : report.circuitBreakers()) {
 			line(out, "circuit breaker `" + breaker.name() + "`", breaker.verdict(), breaker.injectedFailures()
 					+ " injected failures, " + breaker.notPermittedCalls() + " calls not permitted", breaker.reason(),

@@ -14,6 +14,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.log.LogMessage;
 
 import io.github.chaosstarter.Chaos;
 import io.github.chaosstarter.engine.ChaosListener;
@@ -101,14 +102,21 @@ class ResilienceRecorder implements Chaos.Reports, ChaosListener {
 	@Override
 	public void onChange(Change change) {
 		Chaos.Hypothesis hypothesis = change.hypothesis();
-		// the expected classes apply to the report whenever they change, also after chaos
-		this.experiment.traffic.expect(change.expect());
 		Baseline baseline = this.baseline;
 		if (hypothesis != null && (baseline == null || !baseline.window().equals(hypothesis.baseline()))) {
 			this.baseline = new Baseline(hypothesis.baseline());
 		}
+		this.hypothesis = hypothesis;
+		if (change.disabledChaos()) { // the report keeps the expected classes it ran with
+			this.active = false;
+			this.experiment.ended = change.at();
+			this.experiment.traffic.freeze();
+			logger.info(LogMessage.of(() -> ReportSummary.format(report())));
+			return;
+		}
+		this.experiment.traffic.expect(change.expect()); // whenever they change, also
+															// after chaos
 		if (change.enabledChaos()) {
-			this.hypothesis = hypothesis;
 			reset();
 			this.active = true;
 			return;
@@ -116,14 +124,6 @@ class ResilienceRecorder implements Chaos.Reports, ChaosListener {
 		this.active = change.enabled();
 		if (change.enabled()) {
 			this.experiment.traffic.hypothesis(hypothesis);
-		}
-		this.hypothesis = hypothesis;
-		if (change.disabledChaos()) {
-			this.experiment.ended = change.at();
-			this.experiment.traffic.freeze();
-			if (logger.isInfoEnabled()) {
-				logger.info(ReportSummary.format(report()));
-			}
 		}
 	}
 

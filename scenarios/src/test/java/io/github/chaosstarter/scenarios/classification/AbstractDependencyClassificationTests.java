@@ -23,8 +23,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.github.chaosstarter.Chaos;
@@ -47,6 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code pending} (degradable), the audit call's failure is ignored (optional), and an
  * expectation that the audit is degradable is contradicted.
  */
+@ExtendWith(OutputCaptureExtension.class)
 abstract class AbstractDependencyClassificationTests {
 
 	private static final AtomicInteger WINDOWS = new AtomicInteger(60);
@@ -96,7 +100,7 @@ abstract class AbstractDependencyClassificationTests {
 	}
 
 	@Test
-	void eachDependencyIsClassifiedAsItsLossShowedToTheCallers() {
+	void eachDependencyIsClassifiedAsItsLossShowedToTheCallers(CapturedOutput output) {
 		String auditName = "http:localhost:" + audit.url().substring(audit.url().lastIndexOf(':') + 1);
 		baseline();
 		List<CircuitBreakerOnErrorEvent> errors = new ArrayList<>();
@@ -167,6 +171,11 @@ abstract class AbstractDependencyClassificationTests {
 		assertThat(auditEntry.verdict()).isEqualTo(Outcome.VIOLATED);
 		assertThat(auditEntry.reason()).startsWith("expected degradable but observed optional: all 8 requests")
 			.contains("with no measurable difference", "baseline p99");
+
+		this.chaos.halt();
+		assertThat(output).contains("  dependency jdbc:dataSource: CRITICAL, expected CRITICAL: HELD - " + database.reason())
+			.contains("  dependency " + auditName + ": OPTIONAL, expected DEGRADABLE: VIOLATED - " + auditEntry.reason())
+			.contains("  steady state: ");
 	}
 
 	@Test
