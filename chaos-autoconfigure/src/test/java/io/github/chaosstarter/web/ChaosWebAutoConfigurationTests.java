@@ -1,6 +1,9 @@
 package io.github.chaosstarter.web;
 
+import java.util.concurrent.atomic.AtomicReference;
+
 import org.junit.jupiter.api.Test;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -8,8 +11,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
+import io.github.chaosstarter.Chaos;
 import io.github.chaosstarter.engine.ChaosAutoConfiguration;
 import io.github.chaosstarter.engine.RequestFacts;
+import io.github.chaosstarter.engine.RequestLedger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,6 +54,37 @@ class ChaosWebAutoConfigurationTests {
 			.hasSingleBean(RequestFacts.Source.class)
 			.doesNotHaveBean(ChaosRequestFilter.class)
 			.doesNotHaveBean(ChaosResponseFilter.class));
+	}
+
+	@Test
+	void reactorTasksCarryTheRequestLedgerOnlyWhileChaosIsOn() {
+		Runnable task = () -> {
+		};
+		RequestLedger ledger = new RequestLedger();
+		RequestLedger previous = RequestLedger.bind(ledger);
+		try {
+			this.reactive.run((context) -> {
+				assertThat(Schedulers.onSchedule(task)).as("chaos off: Reactor schedules the task itself")
+					.isSameAs(task);
+				Chaos chaos = context.getBean(Chaos.class);
+				chaos.enable();
+				assertThat(Schedulers.onSchedule(task)).as("chaos on").isNotSameAs(task);
+				AtomicReference<RequestLedger> seen = new AtomicReference<>();
+				RequestLedger.bind(ledger);
+				Runnable carried = Schedulers.onSchedule(() -> seen.set(RequestLedger.current()));
+				RequestLedger.bind(null);
+				carried.run();
+				assertThat(seen).as("the task runs with the ledger bound when it was scheduled").hasValue(ledger);
+				assertThat(RequestLedger.current()).as("and unbinds it afterwards").isNull();
+				RequestLedger.bind(ledger);
+				chaos.halt();
+				assertThat(Schedulers.onSchedule(task)).as("chaos off again").isSameAs(task);
+			});
+			assertThat(Schedulers.onSchedule(task)).as("the context closed").isSameAs(task);
+		}
+		finally {
+			RequestLedger.bind(previous);
+		}
 	}
 
 	@Test

@@ -1308,12 +1308,22 @@ abstract class AbstractConformanceTests {
 		return Resilience4jEvents.of(this.bulkheads.bulkhead(name));
 	}
 
+	/**
+	 * Wait until the assault injected {@code count} times and the report has learned of
+	 * each injection: the engine counts a decision before it tells the report.
+	 */
 	private void awaitInjected(String assault, long count) {
 		long deadline = System.nanoTime() + WAIT.toNanos();
-		while (injected(assault) < count && System.nanoTime() < deadline) {
+		while ((injected(assault) < count || reported(assault) < count) && System.nanoTime() < deadline) {
 			Thread.onSpinWait();
 		}
 		assertThat(injected(assault)).isEqualTo(count);
+		assertThat(reported(assault)).isEqualTo(count);
+	}
+
+	private long reported(String assault) {
+		Number reported = report().injections().byAssault().get(assault);
+		return (reported != null) ? reported.longValue() : 0;
 	}
 
 	private void awaitCount(String name, int count) {
