@@ -114,8 +114,8 @@ class ResilienceRecorder implements Chaos.Reports, ChaosListener {
 			logger.info(LogMessage.of(() -> ReportSummary.format(report())));
 			return;
 		}
-		this.experiment.traffic.expect(change.expect()); // whenever they change, also
-															// after chaos
+		// expected classes apply whenever they change, also after chaos
+		this.experiment.traffic.expect(change.expect());
 		if (change.enabledChaos()) {
 			reset();
 			this.active = true;

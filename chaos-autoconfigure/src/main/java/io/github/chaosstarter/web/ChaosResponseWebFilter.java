@@ -201,11 +201,8 @@ final class ChaosResponseWebFilter implements WebFilter, Ordered, ChaosListener 
 		}
 
 		/**
-		 * A {@code Mono} body stays a {@code Mono}: the response writes it as one buffer,
-		 * detached from the source. Seen as a {@code Flux}, the container's writer stays
-		 * subscribed to the source, and its cancel, sent from the container's thread,
-		 * interrupts a Reactor worker that is still writing (Tomcat then drops the
-		 * connection without a response).
+		 * A {@code Mono} body stays a {@code Mono}, so that the response writes it as it
+		 * would without the decorator: as one buffer, on Spring's single-value path.
 		 */
 		@Override
 		public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
