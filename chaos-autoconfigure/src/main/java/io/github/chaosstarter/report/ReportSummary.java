@@ -28,26 +28,20 @@ final class ReportSummary {
 			.append(report.injections().byAssault());
 		ServiceReport.SteadyState steadyState = report.steadyState();
 		if (steadyState.verdict() != ServiceReport.Outcome.NOT_MEASURED) {
-			out.append(System.lineSeparator())
-				.append("  steady state: ")
+			newLine(out).append("steady state: ")
 				.append(steadyState.verdict())
 				.append(" - ")
 				.append(steadyState.reason());
 		}
 		for (ServiceReport.DependencyReport dependency : report.dependencies()) {
-			out.append(System.lineSeparator())
-				.append("  dependency ")
-				.append(dependency.name())
-				.append(": ")
-				.append(dependency.observed());
+			newLine(out).append("dependency ").append(dependency.name()).append(": ").append(dependency.observed());
 			if (dependency.verdict() != null) {
 				out.append(", expected ").append(dependency.expected()).append(": ").append(dependency.verdict());
 			}
 			out.append(" - ").append(dependency.reason());
 		}
 		for (ServiceReport.Leak leak : report.leaks()) {
-			out.append(System.lineSeparator())
-				.append("  leak on ")
+			newLine(out).append("leak on ")
 				.append(leak.endpoint())
 				.append(" (")
 				.append(leak.status())
@@ -77,8 +71,7 @@ final class ReportSummary {
 					bulkhead.rejectedCalls() + " rejected", bulkhead.reason(), List.of());
 		}
 		for (UnprotectedReport method : report.unprotected()) {
-			out.append(System.lineSeparator())
-				.append("  unprotected ")
+			newLine(out).append("unprotected ")
 				.append(method.method())
 				.append(": ")
 				.append(method.reachedCaller())
@@ -92,9 +85,16 @@ final class ReportSummary {
 		return out.toString();
 	}
 
+	/**
+	 * Start a line of the summary, below its first.
+	 */
+	private static StringBuilder newLine(StringBuilder out) {
+		return out.append(System.lineSeparator()).append("  ");
+	}
+
 	private static void line(StringBuilder out, String what, Verdict verdict, String counts, @Nullable String reason,
 			List<String> warnings) {
-		out.append(System.lineSeparator()).append("  ").append(what).append(": ").append(verdict);
+		newLine(out).append(what).append(": ").append(verdict);
 		out.append(" (").append(counts).append(")");
 		if (reason != null) {
 			out.append(" - ").append(reason);
