@@ -217,6 +217,17 @@ public final class ChaosEngine implements SmartInitializingSingleton, Disposable
 	}
 
 	/**
+	 * Return whether a request that arrives while chaos is off counts in the hypothesis'
+	 * baseline, so that a reactive server records only those.
+	 * @param path the request path within the application
+	 * @return {@code true} when a hypothesis is set and counts the path
+	 */
+	public boolean recordsBaseline(String path) {
+		ChaosSpec.HypothesisSpec hypothesis = this.runtime.current().spec().hypothesis();
+		return hypothesis != null && HypothesisPaths.matches(hypothesis, path);
+	}
+
+	/**
 	 * Report one HTTP server response to a request that arrived while chaos was off
 	 * (never one of an actuator endpoint), for the hypothesis' baseline. Allocates
 	 * nothing when the hypothesis names no paths.

@@ -66,9 +66,9 @@ final class ChaosResponseWebFilter implements WebFilter, Ordered, ChaosListener 
 		long start = System.nanoTime();
 		ServerHttpResponse response = exchange.getResponse();
 		if (!this.engine.recordingChaos()) {
-			response.beforeCommit(() -> Mono
-				.fromRunnable(() -> this.engine.servedBeforeChaos(path, status(response), System.nanoTime() - start)));
-			return chain.filter(exchange);
+			return this.engine.recordsBaseline(path)
+					? new BaselineResponse(chain.filter(exchange), this.engine, response, path, start)
+					: chain.filter(exchange);
 		}
 		ServedResponse served = new ServedResponse(this.engine, exchange.getRequest().getMethod().name(), path, start);
 		Completion completion = new Completion(exchange, served);
