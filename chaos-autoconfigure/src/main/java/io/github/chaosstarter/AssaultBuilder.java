@@ -105,12 +105,21 @@ public final class AssaultBuilder {
 	}
 
 	/**
-	 * Make the dependency a client target selects unreachable: the call fails as with a
-	 * refused connection.
+	 * Make the dependency a client, jdbc or cache target selects unreachable: the call
+	 * fails as the real client fails when it cannot reach it.
 	 * @return this builder
 	 */
 	public AssaultBuilder unavailable() {
 		return effect(new ChaosProperties.Unavailable());
+	}
+
+	/**
+	 * Make every get on the caches a cache target selects miss, so that the application's
+	 * slow path runs.
+	 * @return this builder
+	 */
+	public AssaultBuilder miss() {
+		return effect(new ChaosProperties.Miss());
 	}
 
 	/**
@@ -183,6 +192,7 @@ public final class AssaultBuilder {
 		this.assault.setLatency((effect instanceof ChaosProperties.Latency l) ? l : null);
 		this.assault.setErrorResponse((effect instanceof ChaosProperties.ErrorResponse r) ? r : null);
 		this.assault.setUnavailable((effect instanceof ChaosProperties.Unavailable u) ? u : null);
+		this.assault.setMiss((effect instanceof ChaosProperties.Miss m) ? m : null);
 		this.assault.setPoolExhaustion((effect instanceof ChaosProperties.PoolExhaustion p) ? p : null);
 		this.assault.setKill((effect instanceof ChaosProperties.Kill k) ? k : null);
 		return this;

@@ -104,6 +104,49 @@ public final class TargetBuilder {
 	}
 
 	/**
+	 * Select operations on the application's Spring caches instead of bean calls.
+	 * @param cache customizes the cache operation conditions
+	 * @return this builder
+	 */
+	public TargetBuilder cache(Consumer<CacheBuilder> cache) {
+		cache.accept(new CacheBuilder(this.target.getCache()));
+		return this;
+	}
+
+	/**
+	 * Conditions on operations on a cache.
+	 */
+	public static final class CacheBuilder {
+
+		private final ChaosProperties.Cache cache;
+
+		private CacheBuilder(ChaosProperties.Cache cache) {
+			this.cache = cache;
+		}
+
+		/**
+		 * Select caches by name or simple pattern.
+		 * @param names the names
+		 * @return this builder
+		 */
+		public CacheBuilder names(String... names) {
+			this.cache.setNames(list(names));
+			return this;
+		}
+
+		/**
+		 * Select operations: {@code get}, {@code put}, {@code evict}.
+		 * @param operations the operations
+		 * @return this builder
+		 */
+		public CacheBuilder operations(String... operations) {
+			this.cache.setOperations(list(operations));
+			return this;
+		}
+
+	}
+
+	/**
 	 * Conditions on calls to a data source.
 	 */
 	public static final class JdbcBuilder {

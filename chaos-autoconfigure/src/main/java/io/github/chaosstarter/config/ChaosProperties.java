@@ -304,10 +304,16 @@ public class ChaosProperties {
 		private @Nullable ErrorResponse errorResponse;
 
 		/**
-		 * Unavailable effect: the dependency a client or jdbc target selects cannot be
-		 * reached.
+		 * Unavailable effect: the dependency a client, jdbc or cache target selects
+		 * cannot be reached.
 		 */
 		private @Nullable Unavailable unavailable;
+
+		/**
+		 * Miss effect: every get on the caches a cache target selects misses, so the
+		 * application's slow path runs.
+		 */
+		private @Nullable Miss miss;
 
 		/**
 		 * Pool exhaustion effect: hold connections of the pool a jdbc target selects.
@@ -379,6 +385,14 @@ public class ChaosProperties {
 
 		public void setUnavailable(@Nullable Unavailable unavailable) {
 			this.unavailable = unavailable;
+		}
+
+		public @Nullable Miss getMiss() {
+			return this.miss;
+		}
+
+		public void setMiss(@Nullable Miss miss) {
+			this.miss = miss;
 		}
 
 		public @Nullable PoolExhaustion getPoolExhaustion() {
@@ -526,6 +540,12 @@ public class ChaosProperties {
 		 */
 		private Jdbc jdbc = new Jdbc();
 
+		/**
+		 * Operations on the application's Spring caches, made through Spring's caching
+		 * annotations.
+		 */
+		private Cache cache = new Cache();
+
 		public List<String> getKinds() {
 			return this.kinds;
 		}
@@ -588,6 +608,14 @@ public class ChaosProperties {
 
 		public void setJdbc(Jdbc jdbc) {
 			this.jdbc = jdbc;
+		}
+
+		public Cache getCache() {
+			return this.cache;
+		}
+
+		public void setCache(Cache cache) {
+			this.cache = cache;
 		}
 
 	}
@@ -732,6 +760,40 @@ public class ChaosProperties {
 	}
 
 	/**
+	 * Conditions on operations on Spring caches.
+	 */
+	public static class Cache {
+
+		/**
+		 * Cache names, or simple patterns such as price*.
+		 */
+		private List<String> names = new ArrayList<>();
+
+		/**
+		 * Operations: get (reads, including the value loader of sync caching), put
+		 * (writes) or evict (evictions and clears).
+		 */
+		private List<String> operations = new ArrayList<>();
+
+		public List<String> getNames() {
+			return this.names;
+		}
+
+		public void setNames(List<String> names) {
+			this.names = names;
+		}
+
+		public List<String> getOperations() {
+			return this.operations;
+		}
+
+		public void setOperations(List<String> operations) {
+			this.operations = operations;
+		}
+
+	}
+
+	/**
 	 * Exception effect.
 	 */
 	public static class ExceptionEffect {
@@ -848,6 +910,27 @@ public class ChaosProperties {
 
 		public void setImmediately(boolean immediately) {
 			this.immediately = immediately;
+		}
+
+	}
+
+	/**
+	 * Miss effect.
+	 */
+	public static class Miss {
+
+		/**
+		 * Whether every get misses. The one key of this effect: write it, since YAML
+		 * drops an empty {@code miss: {}}.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

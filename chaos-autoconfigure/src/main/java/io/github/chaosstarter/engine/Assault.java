@@ -39,6 +39,8 @@ final class Assault {
 
 	private final String[] methods;
 
+	private final String[] cacheNames;
+
 	private final long maxInjections;
 
 	private final LongAdder matched = new LongAdder();
@@ -54,6 +56,7 @@ final class Assault {
 		this.clientMatcher = target.isClient() ? new ClientMatcher(target.client()) : null;
 		this.dataSources = target.jdbc().dataSources().toArray(String[]::new);
 		this.statements = target.jdbc().statements().toArray(String[]::new);
+		this.cacheNames = target.cache().names().toArray(String[]::new);
 		this.beans = target.beans().toArray(String[]::new);
 		this.methods = target.methods().toArray(String[]::new);
 		this.maxInjections = (spec.maxInjections() != null) ? spec.maxInjections() : Long.MAX_VALUE;
@@ -201,6 +204,22 @@ final class Assault {
 			return true;
 		}
 		return sql != null && PatternMatchUtils.simpleMatch(this.statements, sql);
+	}
+
+	/**
+	 * Return whether the cache conditions select an operation on a cache: a miss effect
+	 * selects gets only.
+	 * @param cache the cache's name
+	 * @param operation {@code get}, {@code put} or {@code evict}
+	 */
+	boolean matchesCache(String cache, String operation) {
+		CacheSpec spec = this.spec.target().cache();
+		if (this.spec.effect() instanceof AssaultSpec.MissSpec && !operation.equals("get")) {
+			// only a get can miss
+			return false;
+		}
+		return spec.selects(operation)
+				&& (this.cacheNames.length == 0 || PatternMatchUtils.simpleMatch(this.cacheNames, cache));
 	}
 
 	/**

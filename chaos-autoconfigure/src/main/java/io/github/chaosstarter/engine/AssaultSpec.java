@@ -33,9 +33,10 @@ record AssaultSpec(String name, TargetSpec target, EffectSpec effect, double pro
 	 * @param principals authenticated user names
 	 * @param client outbound call conditions
 	 * @param jdbc data source call conditions
+	 * @param cache cache operation conditions
 	 */
 	record TargetSpec(List<BeanKind> kinds, List<String> beans, List<String> classes, List<String> methods,
-			HttpSpec http, List<String> principals, ClientSpec client, JdbcSpec jdbc) {
+			HttpSpec http, List<String> principals, ClientSpec client, JdbcSpec jdbc, CacheSpec cache) {
 
 		/**
 		 * Create a new instance.
@@ -65,12 +66,20 @@ record AssaultSpec(String name, TargetSpec target, EffectSpec effect, double pro
 		}
 
 		/**
+		 * Return whether this target selects operations on caches.
+		 * @return {@code true} for a cache target
+		 */
+		boolean isCache() {
+			return !this.cache.isEmpty();
+		}
+
+		/**
 		 * Return whether this target selects calls to a dependency beneath the
 		 * application's code rather than bean calls or requests.
-		 * @return {@code true} for a client or jdbc target
+		 * @return {@code true} for a client, jdbc or cache target
 		 */
 		boolean isDependency() {
-			return isClient() || isJdbc();
+			return isClient() || isJdbc() || isCache();
 		}
 
 		/**
@@ -130,43 +139,15 @@ record AssaultSpec(String name, TargetSpec target, EffectSpec effect, double pro
 	}
 
 	/**
-	 * Conditions on an outbound HTTP call.
-	 *
-	 * @param hosts host names, exact or {@code *.example.com}
-	 * @param paths Spring path patterns
-	 * @param methods upper-case HTTP method names
-	 */
-	record ClientSpec(List<String> hosts, List<String> paths, List<String> methods) {
-
-		/**
-		 * Create a new instance.
-		 */
-		ClientSpec {
-			hosts = List.copyOf(hosts);
-			paths = List.copyOf(paths);
-			methods = List.copyOf(methods);
-		}
-
-		/**
-		 * Return whether no condition is given.
-		 * @return {@code true} when empty
-		 */
-		boolean isEmpty() {
-			return this.hosts.isEmpty() && this.paths.isEmpty() && this.methods.isEmpty();
-		}
-
-	}
-
-	/**
 	 * What an assault does. Exactly one per assault.
 	 */
-	sealed interface EffectSpec
-			permits ExceptionSpec, LatencySpec, ErrorResponseSpec, UnavailableSpec, PoolExhaustionSpec, KillSpec {
+	sealed interface EffectSpec permits ExceptionSpec, LatencySpec, ErrorResponseSpec, UnavailableSpec, MissSpec,
+			PoolExhaustionSpec, KillSpec {
 
 		/**
 		 * Return the effect's name as written in configuration and meter tags.
 		 * @return {@code exception}, {@code latency}, {@code error-response},
-		 * {@code unavailable} or {@code kill}
+		 * {@code unavailable}, {@code miss}, {@code pool-exhaustion} or {@code kill}
 		 */
 		String kind();
 
@@ -228,6 +209,19 @@ record AssaultSpec(String name, TargetSpec target, EffectSpec effect, double pro
 		@Override
 		public String kind() {
 			return "unavailable";
+		}
+
+	}
+
+	/**
+	 * Make every get on the selected caches miss, so that the application's slow path
+	 * runs.
+	 */
+	record MissSpec() implements EffectSpec {
+
+		@Override
+		public String kind() {
+			return "miss";
 		}
 
 	}

@@ -197,6 +197,14 @@ public final class ChaosEngine implements SmartInitializingSingleton, Disposable
 	}
 
 	/**
+	 * Return what a cache decoration asks per cache operation: a new view, to keep.
+	 * @return the cache side of the engine
+	 */
+	public CacheChaos cache() {
+		return new CacheChaos(this.runtime);
+	}
+
+	/**
 	 * Return whether HTTP server responses are recorded now: while chaos is on (the
 	 * guard, the report's endpoints, leaks and timeline), and while a hypothesis is set
 	 * (its baseline).
@@ -208,8 +216,7 @@ public final class ChaosEngine implements SmartInitializingSingleton, Disposable
 	}
 
 	/**
-	 * Return whether chaos is on, so that {@link #served} applies rather than
-	 * {@link #servedBeforeChaos}.
+	 * Return whether chaos is on: {@link #served} applies, not the baseline's.
 	 * @return {@code true} while chaos is on
 	 */
 	public boolean recordingChaos() {
@@ -217,8 +224,7 @@ public final class ChaosEngine implements SmartInitializingSingleton, Disposable
 	}
 
 	/**
-	 * Return whether a request that arrives while chaos is off counts in the hypothesis'
-	 * baseline, so that a reactive server records only those.
+	 * Return whether a request arriving while chaos is off counts in the baseline.
 	 * @param path the request path within the application
 	 * @return {@code true} when a hypothesis is set and counts the path
 	 */

@@ -116,8 +116,10 @@ public interface ChaosListener {
 	 * A dependency of the application, as the report and {@code chaos.expect} name it.
 	 *
 	 * @param name the assault's {@code dependency} label, or the name the target gives
-	 * it: {@code jdbc:<data source bean>}, {@code http:<host>:<port>}
-	 * @param type {@code jdbc}, {@code http}, or {@code bean} for a labelled bean method
+	 * it: {@code jdbc:<data source bean>}, {@code cache:<cache name>},
+	 * {@code http:<host>:<port>}
+	 * @param type {@code jdbc}, {@code cache}, {@code http}, or {@code bean} for a
+	 * labelled bean method
 	 */
 	record Dependency(String name, String type) {
 

@@ -36,6 +36,8 @@ final class ChaosState {
 
 	private final Assault[] jdbcAssaults;
 
+	private final Assault[] cacheAssaults;
+
 	private final Assault[] poolAssaults;
 
 	private final boolean needsPrincipal;
@@ -59,6 +61,7 @@ final class ChaosState {
 		List<Assault> request = new ArrayList<>();
 		List<Assault> client = new ArrayList<>();
 		List<Assault> jdbc = new ArrayList<>();
+		List<Assault> cache = new ArrayList<>();
 		List<Assault> pools = new ArrayList<>();
 		boolean principal = false;
 		boolean conditions = false;
@@ -73,7 +76,7 @@ final class ChaosState {
 					continue;
 				}
 				List<Assault> list = target.isClient() ? client
-						: target.isJdbc() ? jdbc : (target.requestOnly() ? request : bean);
+						: target.isJdbc() ? jdbc : target.isCache() ? cache : (target.requestOnly() ? request : bean);
 				list.add(assault);
 				principal |= !target.principals().isEmpty();
 				conditions |= target.hasRequestConditions();
@@ -83,6 +86,7 @@ final class ChaosState {
 		this.requestAssaults = request.toArray(NO_ASSAULTS);
 		this.clientAssaults = client.toArray(NO_ASSAULTS);
 		this.jdbcAssaults = jdbc.toArray(NO_ASSAULTS);
+		this.cacheAssaults = cache.toArray(NO_ASSAULTS);
 		this.poolAssaults = pools.toArray(NO_ASSAULTS);
 		this.needsPrincipal = principal;
 		this.requestConditions = conditions;
@@ -163,6 +167,10 @@ final class ChaosState {
 	/** Enabled assaults on data source calls while chaos is on; do not modify. */
 	Assault[] jdbcAssaults() {
 		return this.jdbcAssaults;
+	}
+
+	Assault[] cacheAssaults() {
+		return this.cacheAssaults;
 	}
 
 	/** Enabled assaults on outbound calls while chaos is on; do not modify. */

@@ -25,7 +25,7 @@ final class ClientMatcher {
 
 	private final Set<String> methods;
 
-	ClientMatcher(AssaultSpec.ClientSpec client) {
+	ClientMatcher(ClientSpec client) {
 		for (String host : client.hosts()) {
 			if (host.startsWith("*.")) {
 				this.hostSuffixes.add(host.substring(1).toLowerCase(Locale.ROOT));

@@ -46,6 +46,9 @@ final class EffectCompiler {
 		if (assault.getUnavailable() != null) {
 			given.add("unavailable");
 		}
+		if (assault.getMiss() != null) {
+			given.add("miss");
+		}
 		if (assault.getPoolExhaustion() != null) {
 			given.add("pool-exhaustion");
 		}
@@ -54,8 +57,8 @@ final class EffectCompiler {
 		}
 		if (given.isEmpty()) {
 			throw new InvalidChaosPropertyException(path,
-					"an assault needs exactly one effect: exception, latency, error-response, unavailable, pool-exhaustion"
-							+ " or kill; none was"
+					"an assault needs exactly one effect: exception, latency, error-response, unavailable, miss,"
+							+ " pool-exhaustion or kill; none was"
 							+ " given (in YAML an empty object such as 'exception: {}' or 'unavailable: {}' sets nothing:"
 							+ " give one of its keys, e.g. exception.message or unavailable.immediately)");
 		}
@@ -74,6 +77,14 @@ final class EffectCompiler {
 		}
 		if (assault.getUnavailable() != null) {
 			return new UnavailableSpec(assault.getUnavailable().isImmediately());
+		}
+		if (assault.getMiss() != null) {
+			if (!assault.getMiss().isEnabled()) {
+				throw new InvalidChaosPropertyException(path + ".miss.enabled",
+						"must be true: it is the miss effect's only key; to pause the assault set enabled: false on"
+								+ " the assault itself, or remove it");
+			}
+			return new AssaultSpec.MissSpec();
 		}
 		if (assault.getPoolExhaustion() != null) {
 			return poolExhaustion(path + ".pool-exhaustion", assault.getPoolExhaustion());
@@ -201,8 +212,29 @@ final class EffectCompiler {
 		}
 		if (!target.isDependency() && effect instanceof AssaultSpec.UnavailableSpec) {
 			throw new InvalidChaosPropertyException(path + ".unavailable",
-					"an unavailable effect makes a dependency unreachable and needs a client or jdbc target"
-							+ " (target.client, target.jdbc); for a bean method use an exception effect");
+					"an unavailable effect makes a dependency unreachable and needs a client, jdbc or cache target"
+							+ " (target.client, target.jdbc, target.cache); for a bean method use an exception effect");
+		}
+		if (target.isCache() && (effect instanceof KillSpec || effect instanceof AssaultSpec.ErrorResponseSpec)) {
+			throw new InvalidChaosPropertyException(path + "." + effect.kind(), "a " + effect.kind()
+					+ " effect cannot target cache operations; use exception, latency, unavailable or miss");
+		}
+		if (target.isCache() && effect instanceof ExceptionSpec exception
+				&& !RuntimeException.class.isAssignableFrom(exception.type())
+				&& !Error.class.isAssignableFrom(exception.type())) {
+			throw new InvalidChaosPropertyException(path + ".exception.type",
+					"cache operations declare no checked exception, so a cache error handler only ever sees"
+							+ " unchecked ones: use a RuntimeException such as java.lang.IllegalStateException");
+		}
+		if (effect instanceof AssaultSpec.MissSpec) {
+			if (!target.isCache()) {
+				throw new InvalidChaosPropertyException(path + ".miss",
+						"a miss effect makes cache gets miss and needs a cache target (target.cache.names)");
+			}
+			if (!target.cache().operations().isEmpty() && !target.cache().operations().equals(List.of("get"))) {
+				throw new InvalidChaosPropertyException(path + ".target.cache.operations",
+						"a miss effect makes gets miss: operations must be [get] or left out");
+			}
 		}
 		if (effect instanceof AssaultSpec.PoolExhaustionSpec) {
 			if (!target.isJdbc()) {

@@ -95,6 +95,18 @@ public final class RequestLedger {
 	}
 
 	/**
+	 * Note that the application handled the failure of the dependency called last, as a
+	 * cache error handler that returns does: that dependency was degraded, not failed.
+	 */
+	public synchronized void lastCallHandled() {
+		for (int i = 0; i < this.dependencies.length; i++) {
+			if (this.lastCalls[i] == this.calls) {
+				this.degraded[i] = true;
+			}
+		}
+	}
+
+	/**
 	 * Return the dependencies noted, each once, in the order first called.
 	 * @return the dependencies
 	 */

@@ -1,5 +1,6 @@
 package io.github.chaosstarter.engine;
 
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 
@@ -146,6 +147,42 @@ final class Sites {
 		@Override
 		public ChaosListener.Dependency dependency() {
 			return new ChaosListener.Dependency("jdbc:" + this.dataSource, "jdbc");
+		}
+
+	}
+
+	/**
+	 * One operation on a Spring cache.
+	 *
+	 * @param cache the cache's name
+	 * @param operation {@code get}, {@code put} or {@code evict}
+	 */
+	record Cache(String cache, String operation) implements InjectionSite {
+
+		@Override
+		public boolean matches(int index, Assault assault, Dispatch dispatch) {
+			return assault.matchesCache(this.cache, this.operation);
+		}
+
+		@Override
+		public @Nullable Throwable failure(Assault assault, AssaultSpec.EffectSpec effect) {
+			if (effect instanceof AssaultSpec.UnavailableSpec) {
+				// as a remote cache whose server cannot be reached
+				return new UncheckedIOException("Cache '" + this.cache + "' is unavailable: Connection refused",
+						new ConnectException("Connection refused"));
+			}
+			return (effect instanceof AssaultSpec.ExceptionSpec exception)
+					? ExceptionFactory.create(assault.name(), exception, null, true) : null;
+		}
+
+		@Override
+		public String target() {
+			return "cache:" + this.cache + " " + this.operation;
+		}
+
+		@Override
+		public ChaosListener.Dependency dependency() {
+			return new ChaosListener.Dependency("cache:" + this.cache, "cache");
 		}
 
 	}

@@ -84,6 +84,8 @@ final class SpecProperties {
 		properties.getJdbc().setDataSources(new ArrayList<>(target.jdbc().dataSources()));
 		properties.getJdbc().setOperations(new ArrayList<>(target.jdbc().operations()));
 		properties.getJdbc().setStatements(new ArrayList<>(target.jdbc().statements()));
+		properties.getCache().setNames(new ArrayList<>(target.cache().names()));
+		properties.getCache().setOperations(new ArrayList<>(target.cache().operations()));
 		if (spec.effect() instanceof AssaultSpec.ExceptionSpec exception) {
 			ChaosProperties.ExceptionEffect effect = new ChaosProperties.ExceptionEffect();
 			effect.setType(exception.type().getName());
@@ -106,6 +108,9 @@ final class SpecProperties {
 			ChaosProperties.Unavailable effect = new ChaosProperties.Unavailable();
 			effect.setImmediately(unavailable.immediately());
 			assault.setUnavailable(effect);
+		}
+		else if (spec.effect() instanceof AssaultSpec.MissSpec) {
+			assault.setMiss(new ChaosProperties.Miss());
 		}
 		else if (spec.effect() instanceof AssaultSpec.PoolExhaustionSpec exhaustion) {
 			ChaosProperties.PoolExhaustion effect = new ChaosProperties.PoolExhaustion();

@@ -135,6 +135,14 @@ public final class Strike {
 	}
 
 	/**
+	 * Return whether a miss effect applies: the cache get misses.
+	 * @return {@code true} for a miss
+	 */
+	public boolean misses() {
+		return this.terminal != null && this.terminal.spec().effect() instanceof AssaultSpec.MissSpec;
+	}
+
+	/**
 	 * Return whether a kill effect applies.
 	 * @return {@code true} to stop the application
 	 */

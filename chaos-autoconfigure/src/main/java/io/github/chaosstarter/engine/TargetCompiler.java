@@ -31,6 +31,11 @@ final class TargetCompiler {
 
 	private static final Set<String> JDBC_OPERATIONS = Set.of("connect", "query", "update");
 
+	private static final Set<String> CACHE_OPERATIONS = Set.of("get", "put", "evict");
+
+	private static final boolean CACHE_PRESENT = ClassUtils
+		.isPresent("org.springframework.cache.interceptor.CacheAspectSupport", TargetCompiler.class.getClassLoader());
+
 	private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
 
 	private final Set<BeanKind> watchedKinds;
@@ -56,15 +61,18 @@ final class TargetCompiler {
 				headers(path + ".http.headers", http.getHeaders()));
 		List<String> principals = patterns(path + ".principal", target.getPrincipal());
 		ChaosProperties.Client client = target.getClient();
-		AssaultSpec.ClientSpec clientSpec = new AssaultSpec.ClientSpec(hosts(path + ".client.hosts", client.getHosts()),
+		ClientSpec clientSpec = new ClientSpec(hosts(path + ".client.hosts", client.getHosts()),
 				paths(path + ".client.paths", client.getPaths()),
 				httpMethods(path + ".client.methods", client.getMethods()));
 		ChaosProperties.Jdbc jdbc = target.getJdbc();
 		JdbcSpec jdbcSpec = new JdbcSpec(patterns(path + ".jdbc.data-sources", jdbc.getDataSources()),
-				operations(path + ".jdbc.operations", jdbc.getOperations()),
+				operations(path + ".jdbc.operations", jdbc.getOperations(), JDBC_OPERATIONS, "connect, query, update"),
 				statements(path + ".jdbc.statements", jdbc.getStatements()));
+		ChaosProperties.Cache cache = target.getCache();
+		CacheSpec cacheSpec = new CacheSpec(patterns(path + ".cache.names", cache.getNames()),
+				operations(path + ".cache.operations", cache.getOperations(), CACHE_OPERATIONS, "get, put, evict"));
 		AssaultSpec.TargetSpec spec = new AssaultSpec.TargetSpec(kinds, beans, classes, methods, httpSpec, principals,
-				clientSpec, jdbcSpec);
+				clientSpec, jdbcSpec, cacheSpec);
 		if (spec.isClient() && (spec.hasBeanConditions() || spec.hasRequestConditions())) {
 			throw new InvalidChaosPropertyException(path + ".client",
 					"a client target selects outbound calls and cannot be combined with kinds, beans, classes, methods, "
@@ -74,6 +82,16 @@ final class TargetCompiler {
 			throw new InvalidChaosPropertyException(path + ".jdbc",
 					"a jdbc target selects calls to data sources and cannot be combined with kinds, beans, classes, "
 							+ "methods, http, principal or client; use a separate assault");
+		}
+		if (spec.isCache()
+				&& (spec.isJdbc() || spec.isClient() || spec.hasBeanConditions() || spec.hasRequestConditions())) {
+			throw new InvalidChaosPropertyException(path + ".cache",
+					"a cache target selects operations on caches and cannot be combined with kinds, beans, classes, "
+							+ "methods, http, principal, client or jdbc; use a separate assault");
+		}
+		if (spec.isCache() && !CACHE_PRESENT) {
+			throw new InvalidChaosPropertyException(path + ".cache",
+					"a cache target needs Spring's caching support (spring-context) on the class path");
 		}
 		if (spec.isJdbc() && !jdbcSpec.statements().isEmpty() && !jdbcSpec.selects("query")
 				&& !jdbcSpec.selects("update")) {
@@ -153,14 +171,15 @@ final class TargetCompiler {
 		return result;
 	}
 
-	private static List<String> operations(String path, @Nullable List<String> values) {
+	private static List<String> operations(String path, @Nullable List<String> values, Set<String> known,
+			String names) {
 		List<String> result = new ArrayList<>();
 		List<String> given = patterns(path, values);
 		for (int i = 0; i < given.size(); i++) {
 			String operation = given.get(i).toLowerCase(Locale.ROOT);
-			if (!JDBC_OPERATIONS.contains(operation)) {
-				throw new InvalidChaosPropertyException(path + "[" + i + "]", "unknown operation '"
-						+ SpecCompiler.abbreviate(given.get(i)) + "'; use one of connect, query, update");
+			if (!known.contains(operation)) {
+				throw new InvalidChaosPropertyException(path + "[" + i + "]",
+						"unknown operation '" + SpecCompiler.abbreviate(given.get(i)) + "'; use one of " + names);
 			}
 			if (!result.contains(operation)) {
 				result.add(operation);

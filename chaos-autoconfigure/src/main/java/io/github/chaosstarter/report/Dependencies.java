@@ -122,7 +122,7 @@ final class Dependencies {
 			else if (degraded > 0 || failed > 0) {
 				observed = DependencyClass.DEGRADABLE;
 				because = (requests - failed) + " of " + requests + " requests that called it under injected faults "
-						+ "succeeded" + degradedBy(fallbacks, slow, baselineP99)
+						+ "succeeded" + degradedBy(this.type, fallbacks, slow, baselineP99)
 						+ ((failed > 0) ? "; " + failed + " failed (5xx)" : "");
 			}
 			else {
@@ -146,10 +146,11 @@ final class Dependencies {
 					expected, verdict, reason);
 		}
 
-		private static String degradedBy(long fallbacks, long slow, double baselineP99) {
+		private static String degradedBy(String type, long fallbacks, long slow, double baselineP99) {
 			List<String> ways = new ArrayList<>();
 			if (fallbacks > 0) {
-				ways.add(fallbacks + " through a fallback");
+				ways.add(fallbacks + ("cache".equals(type) ? " through a fallback or the cache error handler"
+						: " through a fallback"));
 			}
 			if (slow > 0) {
 				ways.add(slow + " slower than " + Histogram.format(slowerThan(baselineP99)) + " (" + SLOWER

@@ -133,14 +133,16 @@ public final class ServiceReport {
 	 * requests that called it.
 	 *
 	 * @param name the dependency's name: the assault's {@code dependency} label, or
-	 * {@code jdbc:<data source bean>}, {@code http:<host>:<port>}
-	 * @param type {@code jdbc}, {@code http}, or {@code bean} for a labelled bean method
+	 * {@code jdbc:<data source bean>}, {@code cache:<cache name>},
+	 * {@code http:<host>:<port>}
+	 * @param type {@code jdbc}, {@code cache}, {@code http}, or {@code bean} for a
+	 * labelled bean method
 	 * @param injectedFaults the faults injected into calls to it
 	 * @param requests the inbound HTTP requests during which it was called with an
 	 * injected fault
 	 * @param failed those answered with a 5xx status
-	 * @param degraded those that succeeded through a fallback, or took at least twice the
-	 * baseline's p99
+	 * @param degraded those that succeeded through a fallback or a cache error handler,
+	 * or took at least twice the baseline's p99
 	 * @param observed the class the experiment observed
 	 * @param expected the class {@code chaos.expect} gives it, or {@code null}
 	 * @param verdict {@code HELD} when the observed class is the expected one,

@@ -78,9 +78,9 @@ class SpecCompilerTests {
 		ChaosSpec spec = compile("chaos.assaults.down.target.client.hosts=payments.internal",
 				"chaos.assaults.down.unavailable.immediately=false");
 		assertThat(spec.assaults().get("down").effect()).isEqualTo(new AssaultSpec.UnavailableSpec(false));
-		assertInvalid("chaos.assaults.down.unavailable", "needs a client or jdbc target",
+		assertInvalid("chaos.assaults.down.unavailable", "needs a client, jdbc or cache target",
 				"chaos.assaults.down.target.kinds=service", "chaos.assaults.down.unavailable.immediately=true");
-		assertInvalid("chaos.assaults.down.unavailable", "needs a client or jdbc target",
+		assertInvalid("chaos.assaults.down.unavailable", "needs a client, jdbc or cache target",
 				"chaos.assaults.down.target.http.paths=/api/**", "chaos.assaults.down.unavailable.immediately=true");
 		assertInvalid("chaos.assaults.down.target.jdbc.operations", "needs the connect operation",
 				"chaos.assaults.down.target.jdbc.operations=query", "chaos.assaults.down.unavailable.immediately=true");
@@ -185,6 +185,25 @@ class SpecCompilerTests {
 	}
 
 	@Test
+	void cacheTargetsTakeMissOnGetsAndRefuseWhatACacheCannotDo() {
+		ChaosSpec spec = compile("chaos.assaults.cold.target.cache.names=prices",
+				"chaos.assaults.cold.miss.enabled=true");
+		AssaultSpec cold = spec.assaults().get("cold");
+		assertThat(cold.effect()).isEqualTo(new AssaultSpec.MissSpec());
+		assertThat(cold.target().cache()).isEqualTo(new CacheSpec(List.of("prices"), List.of()));
+		assertThat(cold.target().isDependency()).isTrue();
+		assertInvalid("chaos.assaults.cold.miss.enabled", "must be true",
+				"chaos.assaults.cold.target.cache.names=prices", "chaos.assaults.cold.miss.enabled=false");
+		assertInvalid("chaos.assaults.cold.error-response", "cannot target cache operations",
+				"chaos.assaults.cold.target.cache.names=prices", "chaos.assaults.cold.error-response.status=503");
+		assertInvalid("chaos.assaults.cold.pool-exhaustion", "needs a jdbc target",
+				"chaos.assaults.cold.target.cache.names=prices", "chaos.assaults.cold.pool-exhaustion.connections=1");
+		assertInvalid("chaos.assaults.cold.target.cache", "cannot be combined",
+				"chaos.assaults.cold.target.cache.names=prices", "chaos.assaults.cold.target.jdbc.data-sources=ds",
+				"chaos.assaults.cold.miss.enabled=true");
+	}
+
+	@Test
 	void theInverseMappingCompilesBackToTheSameSpecs() {
 		ChaosSpec spec = compile("chaos.enabled=true", "chaos.dry-run=true", "chaos.duration=90s",
 				"chaos.guard.max-error-rate=0.5", "chaos.guard.window=10s", "chaos.assaults.boom.probability=0.5",
@@ -194,7 +213,10 @@ class SpecCompilerTests {
 				"chaos.assaults.busy.target.http.paths=/api/**", "chaos.assaults.busy.target.http.methods=GET",
 				"chaos.assaults.busy.target.http.headers.X-Tenant=acme", "chaos.assaults.far.latency.min=10ms",
 				"chaos.assaults.far.latency.max=20ms", "chaos.assaults.far.target.client.hosts=*.example.com",
-				"chaos.assaults.far.dependency=far", "chaos.expect.critical=far", "chaos.expect.optional=x,y");
+				"chaos.assaults.far.dependency=far", "chaos.expect.critical=far", "chaos.expect.optional=x,y",
+				"chaos.assaults.cold.target.cache.names=price*", "chaos.assaults.cold.miss.enabled=true",
+				"chaos.assaults.gone.target.cache.names=rates", "chaos.assaults.gone.target.cache.operations=get,put",
+				"chaos.assaults.gone.unavailable.immediately=true");
 		ChaosProperties settings = SpecProperties.properties(spec);
 		assertThat(settings.getAssaults()).as("assaults are written one by one").isEmpty();
 		spec.assaults().forEach((name, assault) -> settings.getAssaults().put(name, SpecProperties.assault(assault)));
