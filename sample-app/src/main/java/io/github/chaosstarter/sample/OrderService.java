@@ -3,6 +3,7 @@ package io.github.chaosstarter.sample;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,6 +44,14 @@ public class OrderService {
 		return this.orderRepository.findAll();
 	}
 
+	/**
+	 * Look an order up: cached in {@code orders} (Caffeine), since an order does not
+	 * change once placed. When the cache fails, {@link SampleApplication}'s cache error
+	 * handler logs it and the lookup goes to the database.
+	 * @param id the order's id
+	 * @return the order, or empty
+	 */
+	@Cacheable(cacheNames = "orders", unless = "#result == null")
 	public Optional<Order> order(long id) {
 		return this.orderRepository.findById(id);
 	}

@@ -102,6 +102,44 @@ class DependencyClassificationTourTests {
 					+ "faults failed (5xx)");
 	}
 
+	@Test
+	void theOrdersCacheIsDegradableAsExpected() throws Exception {
+		HttpRequest place = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/orders"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(ORDER))
+			.build();
+		String location = this.client.send(place, HttpResponse.BodyHandlers.discarding())
+			.headers()
+			.firstValue("Location")
+			.orElseThrow();
+		assertThat(get(location)).isEqualTo(200);
+		assertThat(
+				post("/actuator/chaos",
+						"{\"enabled\":true,\"assaults\":{\"orders-cache-down\":{\"target\":{\"cache\":"
+								+ "{\"names\":[\"orders\"]}},\"unavailable\":{\"immediately\":true}}}}"))
+			.isEqualTo(200);
+		for (int i = 0; i < 5; i++) {
+			assertThat(get(location)).as("the lookup goes to the database").isEqualTo(200);
+		}
+		DependencyReport cache = this.chaos.report()
+			.dependencies()
+			.stream()
+			.filter((dependency) -> dependency.name().equals("cache:orders"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(cache.requests()).isEqualTo(5);
+		assertThat(cache.degraded()).isEqualTo(5);
+		assertThat(cache.observed()).isEqualTo(DependencyClass.DEGRADABLE);
+		assertThat(cache.verdict()).isEqualTo(Outcome.HELD);
+		assertThat(cache.reason()).isEqualTo("expected and observed degradable: 5 of 5 requests that called it under "
+				+ "injected faults succeeded, 5 through a fallback or the cache error handler");
+	}
+
+	private int get(String path) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build();
+		return this.client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+	}
+
 	private List<Integer> orders(int count) throws IOException, InterruptedException {
 		List<Integer> statuses = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
