@@ -98,8 +98,8 @@ public final class TargetBuilder {
 	 * @param jdbc customizes the data source call conditions
 	 * @return this builder
 	 */
-	public TargetBuilder jdbc(Consumer<JdbcBuilder> jdbc) {
-		jdbc.accept(new JdbcBuilder(this.target.getJdbc()));
+	public TargetBuilder jdbc(Consumer<DependencyTargets.JdbcBuilder> jdbc) {
+		jdbc.accept(new DependencyTargets.JdbcBuilder(this.target.getJdbc()));
 		return this;
 	}
 
@@ -108,86 +108,20 @@ public final class TargetBuilder {
 	 * @param cache customizes the cache operation conditions
 	 * @return this builder
 	 */
-	public TargetBuilder cache(Consumer<CacheBuilder> cache) {
-		cache.accept(new CacheBuilder(this.target.getCache()));
+	public TargetBuilder cache(Consumer<DependencyTargets.CacheBuilder> cache) {
+		cache.accept(new DependencyTargets.CacheBuilder(this.target.getCache()));
 		return this;
 	}
 
 	/**
-	 * Conditions on operations on a cache.
+	 * Select commands sent through the application's Redis connection factories instead
+	 * of bean calls.
+	 * @param redis customizes the command conditions
+	 * @return this builder
 	 */
-	public static final class CacheBuilder {
-
-		private final ChaosProperties.Cache cache;
-
-		private CacheBuilder(ChaosProperties.Cache cache) {
-			this.cache = cache;
-		}
-
-		/**
-		 * Select caches by name or simple pattern.
-		 * @param names the names
-		 * @return this builder
-		 */
-		public CacheBuilder names(String... names) {
-			this.cache.setNames(list(names));
-			return this;
-		}
-
-		/**
-		 * Select operations: {@code get}, {@code put}, {@code evict}.
-		 * @param operations the operations
-		 * @return this builder
-		 */
-		public CacheBuilder operations(String... operations) {
-			this.cache.setOperations(list(operations));
-			return this;
-		}
-
-	}
-
-	/**
-	 * Conditions on calls to a data source.
-	 */
-	public static final class JdbcBuilder {
-
-		private final ChaosProperties.Jdbc jdbc;
-
-		private JdbcBuilder(ChaosProperties.Jdbc jdbc) {
-			this.jdbc = jdbc;
-		}
-
-		/**
-		 * Select data sources by bean name or simple pattern.
-		 * @param dataSources the names
-		 * @return this builder
-		 */
-		public JdbcBuilder dataSources(String... dataSources) {
-			this.jdbc.setDataSources(list(dataSources));
-			return this;
-		}
-
-		/**
-		 * Select operations: {@code connect}, {@code query}, {@code update}.
-		 * @param operations the operations
-		 * @return this builder
-		 */
-		public JdbcBuilder operations(String... operations) {
-			this.jdbc.setOperations(list(operations));
-			return this;
-		}
-
-		/**
-		 * Select statements by case-insensitive SQL pattern such as
-		 * {@code *from orders*}.
-		 * @param statements the patterns
-		 * @return this builder
-		 */
-		public JdbcBuilder statements(String... statements) {
-			this.jdbc.setStatements(list(statements));
-			return this;
-		}
-
+	public TargetBuilder redis(Consumer<DependencyTargets.RedisBuilder> redis) {
+		redis.accept(new DependencyTargets.RedisBuilder(this.target.getRedis()));
+		return this;
 	}
 
 	/**
@@ -278,7 +212,7 @@ public final class TargetBuilder {
 
 	}
 
-	private static List<String> list(String[] items) {
+	static List<String> list(String[] items) {
 		return new ArrayList<>(Arrays.asList(items));
 	}
 

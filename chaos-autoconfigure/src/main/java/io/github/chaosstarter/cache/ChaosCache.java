@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.cache.Cache;
 
-import io.github.chaosstarter.engine.CacheChaos;
+import io.github.chaosstarter.engine.DependencyChaos;
 import io.github.chaosstarter.engine.Strike;
 
 /**
@@ -25,9 +25,9 @@ final class ChaosCache implements Cache {
 
 	private final Cache target;
 
-	private final CacheChaos chaos;
+	private final DependencyChaos chaos;
 
-	ChaosCache(Cache target, CacheChaos chaos) {
+	ChaosCache(Cache target, DependencyChaos chaos) {
 		this.target = target;
 		this.chaos = chaos;
 	}
@@ -138,7 +138,7 @@ final class ChaosCache implements Cache {
 	 * @return the strike, for a miss to be seen, or {@code null}
 	 */
 	private @Nullable Strike apply(String operation) {
-		Strike strike = this.chaos.strike(this.target.getName(), operation);
+		Strike strike = this.chaos.strikeCache(this.target.getName(), operation);
 		if (strike == null) {
 			return null;
 		}

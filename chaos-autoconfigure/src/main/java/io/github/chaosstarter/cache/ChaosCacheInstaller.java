@@ -11,7 +11,7 @@ import org.springframework.cache.interceptor.CacheAspectSupport;
 import org.springframework.cache.interceptor.CacheResolver;
 import org.springframework.cache.interceptor.SimpleCacheResolver;
 
-import io.github.chaosstarter.engine.CacheChaos;
+import io.github.chaosstarter.engine.DependencyChaos;
 import io.github.chaosstarter.engine.ChaosEngine;
 
 /**
@@ -42,12 +42,12 @@ final class ChaosCacheInstaller implements SmartInitializingSingleton {
 		if (engine == null) {
 			return;
 		}
-		CacheChaos chaos = engine.cache();
+		DependencyChaos chaos = new DependencyChaos(engine);
 		this.beanFactory.getBeansOfType(CacheAspectSupport.class, false, false)
 			.forEach((name, aspect) -> install(name, aspect, chaos));
 	}
 
-	private void install(String name, CacheAspectSupport aspect, CacheChaos chaos) {
+	private void install(String name, CacheAspectSupport aspect, DependencyChaos chaos) {
 		CacheResolver resolver = aspect.getCacheResolver();
 		if (resolver instanceof ChaosCacheResolver) {
 			return;

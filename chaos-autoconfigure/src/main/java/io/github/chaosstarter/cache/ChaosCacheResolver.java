@@ -8,7 +8,7 @@ import org.springframework.cache.Cache;
 import org.springframework.cache.interceptor.CacheOperationInvocationContext;
 import org.springframework.cache.interceptor.CacheResolver;
 
-import io.github.chaosstarter.engine.CacheChaos;
+import io.github.chaosstarter.engine.DependencyChaos;
 
 /**
  * Resolves a cached method's caches as the application's resolver does and, only while a
@@ -21,9 +21,9 @@ final class ChaosCacheResolver implements CacheResolver {
 
 	private final CacheResolver delegate;
 
-	private final CacheChaos chaos;
+	private final DependencyChaos chaos;
 
-	ChaosCacheResolver(CacheResolver delegate, CacheChaos chaos) {
+	ChaosCacheResolver(CacheResolver delegate, DependencyChaos chaos) {
 		this.delegate = delegate;
 		this.chaos = chaos;
 	}
@@ -31,7 +31,7 @@ final class ChaosCacheResolver implements CacheResolver {
 	@Override
 	public Collection<? extends Cache> resolveCaches(CacheOperationInvocationContext<?> context) {
 		Collection<? extends Cache> caches = this.delegate.resolveCaches(context);
-		if (!this.chaos.active()) {
+		if (!this.chaos.cacheActive()) {
 			return caches;
 		}
 		List<Cache> decorated = new ArrayList<>(caches.size());

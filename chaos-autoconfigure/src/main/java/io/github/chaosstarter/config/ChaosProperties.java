@@ -546,6 +546,11 @@ public class ChaosProperties {
 		 */
 		private Cache cache = new Cache();
 
+		/**
+		 * Commands sent through the application's Spring Data Redis connection factories.
+		 */
+		private Redis redis = new Redis();
+
 		public List<String> getKinds() {
 			return this.kinds;
 		}
@@ -616,6 +621,14 @@ public class ChaosProperties {
 
 		public void setCache(Cache cache) {
 			this.cache = cache;
+		}
+
+		public Redis getRedis() {
+			return this.redis;
+		}
+
+		public void setRedis(Redis redis) {
+			this.redis = redis;
 		}
 
 	}
@@ -789,6 +802,40 @@ public class ChaosProperties {
 
 		public void setOperations(List<String> operations) {
 			this.operations = operations;
+		}
+
+	}
+
+	/**
+	 * Conditions on Redis commands.
+	 */
+	public static class Redis {
+
+		/**
+		 * Redis commands, such as GET, SET or HGET.
+		 */
+		private List<String> commands = new ArrayList<>();
+
+		/**
+		 * Key patterns, such as session:*; a command whose first argument is not a key is
+		 * not selected by them.
+		 */
+		private List<String> keys = new ArrayList<>();
+
+		public List<String> getCommands() {
+			return this.commands;
+		}
+
+		public void setCommands(List<String> commands) {
+			this.commands = commands;
+		}
+
+		public List<String> getKeys() {
+			return this.keys;
+		}
+
+		public void setKeys(List<String> keys) {
+			this.keys = keys;
 		}
 
 	}

@@ -41,6 +41,8 @@ final class Assault {
 
 	private final String[] cacheNames;
 
+	private final String[] redisKeys;
+
 	private final long maxInjections;
 
 	private final LongAdder matched = new LongAdder();
@@ -57,6 +59,7 @@ final class Assault {
 		this.dataSources = target.jdbc().dataSources().toArray(String[]::new);
 		this.statements = target.jdbc().statements().toArray(String[]::new);
 		this.cacheNames = target.cache().names().toArray(String[]::new);
+		this.redisKeys = target.redis().keys().toArray(String[]::new);
 		this.beans = target.beans().toArray(String[]::new);
 		this.methods = target.methods().toArray(String[]::new);
 		this.maxInjections = (spec.maxInjections() != null) ? spec.maxInjections() : Long.MAX_VALUE;
@@ -220,6 +223,19 @@ final class Assault {
 		}
 		return spec.selects(operation)
 				&& (this.cacheNames.length == 0 || PatternMatchUtils.simpleMatch(this.cacheNames, cache));
+	}
+
+	/**
+	 * Return whether the redis conditions select a command.
+	 * @param command the upper-case command name
+	 * @param key the command's key, or {@code null} when its first argument is none
+	 */
+	boolean matchesRedis(String command, @Nullable String key) {
+		RedisSpec redis = this.spec.target().redis();
+		if (!redis.commands().isEmpty() && !redis.commands().contains(command)) {
+			return false;
+		}
+		return this.redisKeys.length == 0 || (key != null && PatternMatchUtils.simpleMatch(this.redisKeys, key));
 	}
 
 	/**

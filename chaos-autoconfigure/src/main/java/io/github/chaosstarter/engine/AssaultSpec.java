@@ -34,9 +34,11 @@ record AssaultSpec(String name, TargetSpec target, EffectSpec effect, double pro
 	 * @param client outbound call conditions
 	 * @param jdbc data source call conditions
 	 * @param cache cache operation conditions
+	 * @param redis Redis command conditions
 	 */
 	record TargetSpec(List<BeanKind> kinds, List<String> beans, List<String> classes, List<String> methods,
-			HttpSpec http, List<String> principals, ClientSpec client, JdbcSpec jdbc, CacheSpec cache) {
+			HttpSpec http, List<String> principals, ClientSpec client, JdbcSpec jdbc, CacheSpec cache,
+			RedisSpec redis) {
 
 		/**
 		 * Create a new instance.
@@ -74,12 +76,20 @@ record AssaultSpec(String name, TargetSpec target, EffectSpec effect, double pro
 		}
 
 		/**
+		 * Return whether this target selects Redis commands.
+		 * @return {@code true} for a redis target
+		 */
+		boolean isRedis() {
+			return !this.redis.isEmpty();
+		}
+
+		/**
 		 * Return whether this target selects calls to a dependency beneath the
 		 * application's code rather than bean calls or requests.
-		 * @return {@code true} for a client, jdbc or cache target
+		 * @return {@code true} for a client, jdbc, cache or redis target
 		 */
 		boolean isDependency() {
-			return isClient() || isJdbc() || isCache();
+			return isClient() || isJdbc() || isCache() || isRedis();
 		}
 
 		/**

@@ -38,7 +38,8 @@ final class ChangeShape {
 
 	/** Classes of target conditions: given empty, they would widen the target. */
 	private static final Set<Class<?>> CONDITIONS = Set.of(ChaosProperties.Target.class, ChaosProperties.Http.class,
-			ChaosProperties.Client.class, ChaosProperties.Jdbc.class, ChaosProperties.Cache.class);
+			ChaosProperties.Client.class, ChaosProperties.Jdbc.class, ChaosProperties.Cache.class,
+			ChaosProperties.Redis.class);
 
 	static final int MAX_DEPTH = 10;
 

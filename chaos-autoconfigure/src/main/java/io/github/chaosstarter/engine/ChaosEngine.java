@@ -22,7 +22,7 @@ import io.github.chaosstarter.config.ChaosProperties;
  */
 public final class ChaosEngine implements SmartInitializingSingleton, DisposableBean {
 
-	private final ChaosRuntime runtime;
+	final ChaosRuntime runtime;
 
 	private final ChangeBinder binder;
 
@@ -76,8 +76,7 @@ public final class ChaosEngine implements SmartInitializingSingleton, Disposable
 	 * @param actor who makes it
 	 * @param description how it arrives
 	 * @return the new state
-	 * @throws InvalidChaosPropertyException when the change is invalid; nothing changed
-	 * then
+	 * @throws InvalidChaosPropertyException when the change is invalid (nothing changed)
 	 */
 	public Chaos.State change(Map<String, ?> change, String actor, String description) {
 		@SuppressWarnings("unchecked")
@@ -92,8 +91,7 @@ public final class ChaosEngine implements SmartInitializingSingleton, Disposable
 	 * @param actor who makes the change
 	 * @param description how it arrives
 	 * @return the new state
-	 * @throws InvalidChaosPropertyException when the assault is invalid; nothing changed
-	 * then
+	 * @throws InvalidChaosPropertyException when the assault is invalid (nothing changed)
 	 */
 	public Chaos.State put(String name, ChaosProperties.@Nullable Assault assault, String actor, String description) {
 		AssaultSpec spec = (assault != null) ? this.compiler.assault(name, assault) : null;
@@ -194,14 +192,6 @@ public final class ChaosEngine implements SmartInitializingSingleton, Disposable
 	 */
 	public JdbcChaos jdbc() {
 		return this.jdbc;
-	}
-
-	/**
-	 * Return what a cache decoration asks per cache operation: a new view, to keep.
-	 * @return the cache side of the engine
-	 */
-	public CacheChaos cache() {
-		return new CacheChaos(this.runtime);
 	}
 
 	/**

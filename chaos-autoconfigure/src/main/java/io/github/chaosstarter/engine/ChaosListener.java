@@ -117,9 +117,9 @@ public interface ChaosListener {
 	 *
 	 * @param name the assault's {@code dependency} label, or the name the target gives
 	 * it: {@code jdbc:<data source bean>}, {@code cache:<cache name>},
-	 * {@code http:<host>:<port>}
-	 * @param type {@code jdbc}, {@code cache}, {@code http}, or {@code bean} for a
-	 * labelled bean method
+	 * {@code redis:<factory bean>}, {@code http:<host>:<port>}
+	 * @param type {@code jdbc}, {@code cache}, {@code redis}, {@code http}, or
+	 * {@code bean} for a labelled bean method
 	 */
 	record Dependency(String name, String type) {
 

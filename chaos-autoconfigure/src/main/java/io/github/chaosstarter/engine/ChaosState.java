@@ -38,6 +38,8 @@ final class ChaosState {
 
 	private final Assault[] cacheAssaults;
 
+	private final Assault[] redisAssaults;
+
 	private final Assault[] poolAssaults;
 
 	private final boolean needsPrincipal;
@@ -62,6 +64,7 @@ final class ChaosState {
 		List<Assault> client = new ArrayList<>();
 		List<Assault> jdbc = new ArrayList<>();
 		List<Assault> cache = new ArrayList<>();
+		List<Assault> redis = new ArrayList<>();
 		List<Assault> pools = new ArrayList<>();
 		boolean principal = false;
 		boolean conditions = false;
@@ -75,8 +78,8 @@ final class ChaosState {
 					pools.add(assault);
 					continue;
 				}
-				List<Assault> list = target.isClient() ? client
-						: target.isJdbc() ? jdbc : target.isCache() ? cache : (target.requestOnly() ? request : bean);
+				List<Assault> list = target.isClient() ? client : target.isJdbc() ? jdbc
+						: target.isCache() ? cache : target.isRedis() ? redis : (target.requestOnly() ? request : bean);
 				list.add(assault);
 				principal |= !target.principals().isEmpty();
 				conditions |= target.hasRequestConditions();
@@ -87,6 +90,7 @@ final class ChaosState {
 		this.clientAssaults = client.toArray(NO_ASSAULTS);
 		this.jdbcAssaults = jdbc.toArray(NO_ASSAULTS);
 		this.cacheAssaults = cache.toArray(NO_ASSAULTS);
+		this.redisAssaults = redis.toArray(NO_ASSAULTS);
 		this.poolAssaults = pools.toArray(NO_ASSAULTS);
 		this.needsPrincipal = principal;
 		this.requestConditions = conditions;
@@ -171,6 +175,10 @@ final class ChaosState {
 
 	Assault[] cacheAssaults() {
 		return this.cacheAssaults;
+	}
+
+	Assault[] redisAssaults() {
+		return this.redisAssaults;
 	}
 
 	/** Enabled assaults on outbound calls while chaos is on; do not modify. */

@@ -46,7 +46,7 @@ final class DependencyNames {
 		if (target.requestOnly()) {
 			throw new InvalidChaosPropertyException(property,
 					"names a dependency, but the target selects inbound requests, which are not one; "
-							+ "label client, jdbc, cache or bean targets");
+							+ "label client, jdbc, cache, redis or bean targets");
 		}
 		if (effect instanceof AssaultSpec.KillSpec) {
 			throw new InvalidChaosPropertyException(property,

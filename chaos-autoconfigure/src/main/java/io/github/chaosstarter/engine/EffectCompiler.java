@@ -212,19 +212,24 @@ final class EffectCompiler {
 		}
 		if (!target.isDependency() && effect instanceof AssaultSpec.UnavailableSpec) {
 			throw new InvalidChaosPropertyException(path + ".unavailable",
-					"an unavailable effect makes a dependency unreachable and needs a client, jdbc or cache target"
-							+ " (target.client, target.jdbc, target.cache); for a bean method use an exception effect");
+					"an unavailable effect makes a dependency unreachable and needs a client, jdbc, cache or redis"
+							+ " target (target.client, target.jdbc, target.cache, target.redis); for a bean method use an"
+							+ " exception effect");
 		}
 		if (target.isCache() && (effect instanceof KillSpec || effect instanceof AssaultSpec.ErrorResponseSpec)) {
 			throw new InvalidChaosPropertyException(path + "." + effect.kind(), "a " + effect.kind()
 					+ " effect cannot target cache operations; use exception, latency, unavailable or miss");
 		}
-		if (target.isCache() && effect instanceof ExceptionSpec exception
+		if (target.isRedis() && (effect instanceof KillSpec || effect instanceof AssaultSpec.ErrorResponseSpec)) {
+			throw new InvalidChaosPropertyException(path + "." + effect.kind(), "a " + effect.kind()
+					+ " effect cannot target Redis commands; use exception, latency or unavailable");
+		}
+		if ((target.isCache() || target.isRedis()) && effect instanceof ExceptionSpec exception
 				&& !RuntimeException.class.isAssignableFrom(exception.type())
 				&& !Error.class.isAssignableFrom(exception.type())) {
-			throw new InvalidChaosPropertyException(path + ".exception.type",
-					"cache operations declare no checked exception, so a cache error handler only ever sees"
-							+ " unchecked ones: use a RuntimeException such as java.lang.IllegalStateException");
+			throw new InvalidChaosPropertyException(path + ".exception.type", (target.isCache() ? "cache operations"
+					: "Redis commands")
+					+ " declare no checked exception: use a RuntimeException such as java.lang.IllegalStateException");
 		}
 		if (effect instanceof AssaultSpec.MissSpec) {
 			if (!target.isCache()) {

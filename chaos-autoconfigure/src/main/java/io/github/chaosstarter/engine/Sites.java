@@ -3,6 +3,7 @@ package io.github.chaosstarter.engine;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -183,6 +184,44 @@ final class Sites {
 		@Override
 		public ChaosListener.Dependency dependency() {
 			return new ChaosListener.Dependency("cache:" + this.cache, "cache");
+		}
+
+	}
+
+	/**
+	 * One command sent through a Redis connection factory.
+	 *
+	 * @param factory the connection factory's bean name
+	 * @param command the upper-case command name
+	 * @param key the command's key, or {@code null}
+	 * @param unreachable makes the exception the client throws when Redis cannot be
+	 * reached
+	 */
+	record Redis(String factory, String command, @Nullable String key,
+			Supplier<RuntimeException> unreachable) implements InjectionSite {
+
+		@Override
+		public boolean matches(int index, Assault assault, Dispatch dispatch) {
+			return assault.matchesRedis(this.command, this.key);
+		}
+
+		@Override
+		public @Nullable Throwable failure(Assault assault, AssaultSpec.EffectSpec effect) {
+			if (effect instanceof AssaultSpec.UnavailableSpec) {
+				return this.unreachable.get();
+			}
+			return (effect instanceof AssaultSpec.ExceptionSpec exception)
+					? ExceptionFactory.create(assault.name(), exception, null, true) : null;
+		}
+
+		@Override
+		public String target() {
+			return "redis:" + this.factory + " " + this.command + ((this.key != null) ? " " + this.key : "");
+		}
+
+		@Override
+		public ChaosListener.Dependency dependency() {
+			return new ChaosListener.Dependency("redis:" + this.factory, "redis");
 		}
 
 	}

@@ -86,6 +86,8 @@ final class SpecProperties {
 		properties.getJdbc().setStatements(new ArrayList<>(target.jdbc().statements()));
 		properties.getCache().setNames(new ArrayList<>(target.cache().names()));
 		properties.getCache().setOperations(new ArrayList<>(target.cache().operations()));
+		properties.getRedis().setCommands(new ArrayList<>(target.redis().commands()));
+		properties.getRedis().setKeys(new ArrayList<>(target.redis().keys()));
 		if (spec.effect() instanceof AssaultSpec.ExceptionSpec exception) {
 			ChaosProperties.ExceptionEffect effect = new ChaosProperties.ExceptionEffect();
 			effect.setType(exception.type().getName());

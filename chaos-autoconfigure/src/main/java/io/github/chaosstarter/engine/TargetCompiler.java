@@ -36,6 +36,11 @@ final class TargetCompiler {
 	private static final boolean CACHE_PRESENT = ClassUtils
 		.isPresent("org.springframework.cache.interceptor.CacheAspectSupport", TargetCompiler.class.getClassLoader());
 
+	private static final boolean REDIS_PRESENT = ClassUtils.isPresent(
+			"org.springframework.data.redis.connection.RedisConnectionFactory", TargetCompiler.class.getClassLoader());
+
+	private static final Pattern REDIS_COMMAND = Pattern.compile("[A-Za-z]+");
+
 	private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
 
 	private final Set<BeanKind> watchedKinds;
@@ -71,8 +76,11 @@ final class TargetCompiler {
 		ChaosProperties.Cache cache = target.getCache();
 		CacheSpec cacheSpec = new CacheSpec(patterns(path + ".cache.names", cache.getNames()),
 				operations(path + ".cache.operations", cache.getOperations(), CACHE_OPERATIONS, "get, put, evict"));
+		ChaosProperties.Redis redis = target.getRedis();
+		RedisSpec redisSpec = new RedisSpec(redisCommands(path + ".redis.commands", redis.getCommands()),
+				patterns(path + ".redis.keys", redis.getKeys()));
 		AssaultSpec.TargetSpec spec = new AssaultSpec.TargetSpec(kinds, beans, classes, methods, httpSpec, principals,
-				clientSpec, jdbcSpec, cacheSpec);
+				clientSpec, jdbcSpec, cacheSpec, redisSpec);
 		if (spec.isClient() && (spec.hasBeanConditions() || spec.hasRequestConditions())) {
 			throw new InvalidChaosPropertyException(path + ".client",
 					"a client target selects outbound calls and cannot be combined with kinds, beans, classes, methods, "
@@ -82,6 +90,16 @@ final class TargetCompiler {
 			throw new InvalidChaosPropertyException(path + ".jdbc",
 					"a jdbc target selects calls to data sources and cannot be combined with kinds, beans, classes, "
 							+ "methods, http, principal or client; use a separate assault");
+		}
+		if (spec.isRedis() && (spec.isCache() || spec.isJdbc() || spec.isClient() || spec.hasBeanConditions()
+				|| spec.hasRequestConditions())) {
+			throw new InvalidChaosPropertyException(path + ".redis",
+					"a redis target selects Redis commands and cannot be combined with kinds, beans, classes, "
+							+ "methods, http, principal, client, jdbc or cache; use a separate assault");
+		}
+		if (spec.isRedis() && !REDIS_PRESENT) {
+			throw new InvalidChaosPropertyException(path + ".redis",
+					"a redis target needs Spring Data Redis (spring-boot-starter-data-redis) on the class path");
 		}
 		if (spec.isCache()
 				&& (spec.isJdbc() || spec.isClient() || spec.hasBeanConditions() || spec.hasRequestConditions())) {
@@ -183,6 +201,23 @@ final class TargetCompiler {
 			}
 			if (!result.contains(operation)) {
 				result.add(operation);
+			}
+		}
+		return result;
+	}
+
+	private static List<String> redisCommands(String path, @Nullable List<String> values) {
+		List<String> result = new ArrayList<>();
+		List<String> given = patterns(path, values);
+		for (int i = 0; i < given.size(); i++) {
+			String command = given.get(i).trim();
+			if (!REDIS_COMMAND.matcher(command).matches()) {
+				throw new InvalidChaosPropertyException(path + "[" + i + "]", "'" + SpecCompiler.abbreviate(command)
+						+ "' is not a Redis command name: letters only, such as GET, SET or HGET");
+			}
+			command = command.toUpperCase(Locale.ROOT);
+			if (!result.contains(command)) {
+				result.add(command);
 			}
 		}
 		return result;

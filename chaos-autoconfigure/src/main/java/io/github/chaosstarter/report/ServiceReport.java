@@ -134,9 +134,9 @@ public final class ServiceReport {
 	 *
 	 * @param name the dependency's name: the assault's {@code dependency} label, or
 	 * {@code jdbc:<data source bean>}, {@code cache:<cache name>},
-	 * {@code http:<host>:<port>}
-	 * @param type {@code jdbc}, {@code cache}, {@code http}, or {@code bean} for a
-	 * labelled bean method
+	 * {@code redis:<factory bean>}, {@code http:<host>:<port>}
+	 * @param type {@code jdbc}, {@code cache}, {@code redis}, {@code http}, or
+	 * {@code bean} for a labelled bean method
 	 * @param injectedFaults the faults injected into calls to it
 	 * @param requests the inbound HTTP requests during which it was called with an
 	 * injected fault

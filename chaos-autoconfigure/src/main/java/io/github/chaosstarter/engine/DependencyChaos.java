@@ -1,0 +1,76 @@
+package io.github.chaosstarter.engine;
+
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The side of the {@link ChaosEngine} that the starter's cache and Redis decorations ask:
+ * whether an assault on their kind of dependency is active (one volatile read, the one
+ * check made while chaos is off), and, while one is, what to do to each operation. Data
+ * sources have theirs in {@link JdbcChaos}.
+ *
+ * @author Chaos Starter team
+ */
+public final class DependencyChaos {
+
+	private final ChaosRuntime runtime;
+
+	/**
+	 * Create the view of an engine that the decorated caches and Redis connection
+	 * factories ask.
+	 * @param engine the engine
+	 */
+	public DependencyChaos(ChaosEngine engine) {
+		this.runtime = engine.runtime;
+	}
+
+	/**
+	 * Return whether a cache assault may strike cache operations now.
+	 * @return {@code true} while chaos is on and such an assault is enabled
+	 */
+	public boolean cacheActive() {
+		return this.runtime.current().cacheAssaults().length > 0;
+	}
+
+	/**
+	 * Decide for one operation on a cache.
+	 * @param cache the cache's name
+	 * @param operation {@code get}, {@code put} or {@code evict}
+	 * @return the strike, or {@code null} when the operation proceeds untouched
+	 */
+	public @Nullable Strike strikeCache(String cache, String operation) {
+		ChaosState state = this.runtime.current();
+		if (state.cacheAssaults().length == 0) {
+			return null;
+		}
+		return Strike.decide(state, state.cacheAssaults(), new Sites.Cache(cache, operation));
+	}
+
+	/**
+	 * Return whether a redis assault may strike commands now.
+	 * @return {@code true} while chaos is on and such an assault is enabled
+	 */
+	public boolean redisActive() {
+		return this.runtime.current().redisAssaults().length > 0;
+	}
+
+	/**
+	 * Decide for one Redis command.
+	 * @param factory the connection factory's bean name
+	 * @param command the upper-case command name
+	 * @param key the command's key, or {@code null} when its first argument is none
+	 * @param unreachable makes the exception the client throws when Redis cannot be
+	 * reached
+	 * @return the strike, or {@code null} when the command proceeds untouched
+	 */
+	public @Nullable Strike strikeRedis(String factory, String command, @Nullable String key,
+			Supplier<RuntimeException> unreachable) {
+		ChaosState state = this.runtime.current();
+		if (state.redisAssaults().length == 0) {
+			return null;
+		}
+		return Strike.decide(state, state.redisAssaults(), new Sites.Redis(factory, command, key, unreachable));
+	}
+
+}
