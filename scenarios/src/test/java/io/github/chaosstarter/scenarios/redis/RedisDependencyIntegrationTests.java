@@ -49,6 +49,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @SpringBootTest(classes = RedisApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=servlet", "spring.data.redis.timeout=500ms",
+				"management.health.redis.enabled=true",
 				"spring.data.redis.host=127.0.0.1" })
 @DirtiesContext
 class RedisDependencyIntegrationTests {
