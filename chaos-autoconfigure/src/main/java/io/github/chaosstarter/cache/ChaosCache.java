@@ -2,7 +2,6 @@ package io.github.chaosstarter.cache;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -142,7 +141,7 @@ final class ChaosCache implements Cache {
 		if (strike == null) {
 			return null;
 		}
-		sleep(strike.delayNanos());
+		Strike.sleepNanos(strike.delayNanos());
 		Throwable failure = strike.failure();
 		if (failure instanceof RuntimeException runtime) {
 			throw runtime;
@@ -151,19 +150,6 @@ final class ChaosCache implements Cache {
 			throw error;
 		}
 		return strike;
-	}
-
-	private static void sleep(long nanos) {
-		if (nanos <= 0) {
-			return;
-		}
-		try {
-			TimeUnit.NANOSECONDS.sleep(nanos);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted during injected latency", ex);
-		}
 	}
 
 	@Override

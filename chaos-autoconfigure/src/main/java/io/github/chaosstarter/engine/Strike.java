@@ -200,4 +200,23 @@ public final class Strike {
 				&& this.terminal.spec().effect() instanceof AssaultSpec.ErrorResponseSpec response) ? response : null;
 	}
 
+	/**
+	 * Wait as injected latency waits, for decorations whose operation declares no checked
+	 * exception: an interrupt ends the wait with an {@link IllegalStateException} and
+	 * keeps the thread's interrupt flag.
+	 * @param nanos how long, nothing when not positive
+	 */
+	public static void sleepNanos(long nanos) {
+		if (nanos <= 0) {
+			return;
+		}
+		try {
+			java.util.concurrent.TimeUnit.NANOSECONDS.sleep(nanos);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted during injected latency", ex);
+		}
+	}
+
 }

@@ -7,7 +7,6 @@ import java.lang.reflect.Proxy;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -79,12 +78,12 @@ final class ChaosRedisCommands implements InvocationHandler {
 		Throwable failure = strike.failure();
 		if (failure == null && timeout > 0 && delay > timeout) {
 			// the client gives up waiting for the answer before the delay is over
-			sleep(timeout);
+			Strike.sleepNanos(timeout);
 			QueryTimeoutException timedOut = new QueryTimeoutException("Redis command timed out");
 			strike.delayTimedOut(timedOut);
 			throw timedOut;
 		}
-		sleep(delay);
+		Strike.sleepNanos(delay);
 		if (failure instanceof RuntimeException runtime) {
 			throw runtime;
 		}
@@ -154,19 +153,6 @@ final class ChaosRedisCommands implements InvocationHandler {
 			return new String(key, StandardCharsets.UTF_8);
 		}
 		return (argument instanceof String key) ? key : null;
-	}
-
-	private static void sleep(long nanos) {
-		if (nanos <= 0) {
-			return;
-		}
-		try {
-			TimeUnit.NANOSECONDS.sleep(nanos);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted during injected latency", ex);
-		}
 	}
 
 }
