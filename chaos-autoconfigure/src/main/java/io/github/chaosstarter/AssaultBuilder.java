@@ -105,8 +105,8 @@ public final class AssaultBuilder {
 	}
 
 	/**
-	 * Make the dependency a client, jdbc or cache target selects unreachable: the call
-	 * fails as the real client fails when it cannot reach it.
+	 * Make the dependency a client, jdbc, cache, redis, kafka or rabbit target selects
+	 * unreachable: the call fails as the real client fails when it cannot reach it.
 	 * @return this builder
 	 */
 	public AssaultBuilder unavailable() {

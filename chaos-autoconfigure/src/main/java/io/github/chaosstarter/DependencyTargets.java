@@ -4,15 +4,94 @@ import io.github.chaosstarter.config.ChaosProperties;
 
 /**
  * The conditions of the targets that select a dependency beneath the application's code
- * rather than bean calls, for {@link TargetBuilder#jdbc}, {@link TargetBuilder#cache} and
- * {@link TargetBuilder#redis}, with the names of the
- * {@code chaos.assaults.<name>.target.jdbc|cache|redis.*} properties.
+ * rather than bean calls, for {@link TargetBuilder#jdbc}, {@link TargetBuilder#cache},
+ * {@link TargetBuilder#redis}, {@link TargetBuilder#kafka} and
+ * {@link TargetBuilder#rabbit}, with the names of the
+ * {@code chaos.assaults.<name>.target.jdbc|cache|redis|kafka|rabbit.*} properties.
  *
  * @author Chaos Starter team
  */
 public final class DependencyTargets {
 
 	private DependencyTargets() {
+	}
+
+	/**
+	 * Conditions on Kafka records.
+	 */
+	public static final class KafkaBuilder {
+
+		private final ChaosProperties.Kafka kafka;
+
+		KafkaBuilder(ChaosProperties.Kafka kafka) {
+			this.kafka = kafka;
+		}
+
+		/**
+		 * Select records by topic, exact or a simple pattern such as {@code orders*}.
+		 * @param topics the topics
+		 * @return this builder
+		 */
+		public KafkaBuilder topics(String... topics) {
+			this.kafka.setTopics(TargetBuilder.list(topics));
+			return this;
+		}
+
+		/**
+		 * Select operations: {@code send}, {@code receive}.
+		 * @param operations the operations
+		 * @return this builder
+		 */
+		public KafkaBuilder operations(String... operations) {
+			this.kafka.setOperations(TargetBuilder.list(operations));
+			return this;
+		}
+
+	}
+
+	/**
+	 * Conditions on RabbitMQ messages.
+	 */
+	public static final class RabbitBuilder {
+
+		private final ChaosProperties.Rabbit rabbit;
+
+		RabbitBuilder(ChaosProperties.Rabbit rabbit) {
+			this.rabbit = rabbit;
+		}
+
+		/**
+		 * Select messages by exchange, exact or a simple pattern; {@code ""} is the
+		 * default exchange.
+		 * @param exchanges the exchanges
+		 * @return this builder
+		 */
+		public RabbitBuilder exchanges(String... exchanges) {
+			this.rabbit.setExchanges(TargetBuilder.list(exchanges));
+			return this;
+		}
+
+		/**
+		 * Select messages by routing key, exact or a simple pattern such as
+		 * {@code order.*}.
+		 * @param routingKeys the routing keys
+		 * @return this builder
+		 */
+		public RabbitBuilder routingKeys(String... routingKeys) {
+			this.rabbit.setRoutingKeys(TargetBuilder.list(routingKeys));
+			return this;
+		}
+
+		/**
+		 * Select operations: {@code send}, {@code receive}.
+		 * @param operations the operations
+		 * @return this builder
+		 */
+		public RabbitBuilder operations(String... operations) {
+			this.rabbit.setOperations(TargetBuilder.list(operations));
+			return this;
+		}
+
 	}
 
 	/**

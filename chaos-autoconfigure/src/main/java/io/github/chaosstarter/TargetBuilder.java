@@ -125,6 +125,28 @@ public final class TargetBuilder {
 	}
 
 	/**
+	 * Select records sent through the application's Kafka producer factories or received
+	 * by its listener containers instead of bean calls.
+	 * @param kafka customizes the record conditions
+	 * @return this builder
+	 */
+	public TargetBuilder kafka(Consumer<DependencyTargets.KafkaBuilder> kafka) {
+		kafka.accept(new DependencyTargets.KafkaBuilder(this.target.getKafka()));
+		return this;
+	}
+
+	/**
+	 * Select messages sent through the application's RabbitTemplate beans or received by
+	 * its listener containers instead of bean calls.
+	 * @param rabbit customizes the message conditions
+	 * @return this builder
+	 */
+	public TargetBuilder rabbit(Consumer<DependencyTargets.RabbitBuilder> rabbit) {
+		rabbit.accept(new DependencyTargets.RabbitBuilder(this.target.getRabbit()));
+		return this;
+	}
+
+	/**
 	 * Conditions on the inbound HTTP request.
 	 */
 	public static final class HttpBuilder {

@@ -551,6 +551,18 @@ public class ChaosProperties {
 		 */
 		private Redis redis = new Redis();
 
+		/**
+		 * Records sent through the application's Spring Kafka producer factories and
+		 * received by its Kafka listener containers.
+		 */
+		private Kafka kafka = new Kafka();
+
+		/**
+		 * Messages sent through the application's RabbitTemplate beans and received by
+		 * its Rabbit listener containers.
+		 */
+		private Rabbit rabbit = new Rabbit();
+
 		public List<String> getKinds() {
 			return this.kinds;
 		}
@@ -629,6 +641,22 @@ public class ChaosProperties {
 
 		public void setRedis(Redis redis) {
 			this.redis = redis;
+		}
+
+		public Kafka getKafka() {
+			return this.kafka;
+		}
+
+		public void setKafka(Kafka kafka) {
+			this.kafka = kafka;
+		}
+
+		public Rabbit getRabbit() {
+			return this.rabbit;
+		}
+
+		public void setRabbit(Rabbit rabbit) {
+			this.rabbit = rabbit;
 		}
 
 	}
@@ -836,6 +864,87 @@ public class ChaosProperties {
 
 		public void setKeys(List<String> keys) {
 			this.keys = keys;
+		}
+
+	}
+
+	/**
+	 * Conditions on Kafka records.
+	 */
+	public static class Kafka {
+
+		/**
+		 * Topics, or simple patterns such as orders*.
+		 */
+		private List<String> topics = new ArrayList<>();
+
+		/**
+		 * Operations: send (records sent by a KafkaTemplate) or receive (records handed
+		 * to a record listener, before the listener method runs).
+		 */
+		private List<String> operations = new ArrayList<>();
+
+		public List<String> getTopics() {
+			return this.topics;
+		}
+
+		public void setTopics(List<String> topics) {
+			this.topics = topics;
+		}
+
+		public List<String> getOperations() {
+			return this.operations;
+		}
+
+		public void setOperations(List<String> operations) {
+			this.operations = operations;
+		}
+
+	}
+
+	/**
+	 * Conditions on RabbitMQ messages.
+	 */
+	public static class Rabbit {
+
+		/**
+		 * Exchanges, or simple patterns such as order*; the default exchange is "".
+		 */
+		private List<String> exchanges = new ArrayList<>();
+
+		/**
+		 * Routing keys, or simple patterns such as order.*.
+		 */
+		private List<String> routingKeys = new ArrayList<>();
+
+		/**
+		 * Operations: send (messages sent by a RabbitTemplate) or receive (messages
+		 * handed to a listener container's listener, before the listener runs).
+		 */
+		private List<String> operations = new ArrayList<>();
+
+		public List<String> getExchanges() {
+			return this.exchanges;
+		}
+
+		public void setExchanges(List<String> exchanges) {
+			this.exchanges = exchanges;
+		}
+
+		public List<String> getRoutingKeys() {
+			return this.routingKeys;
+		}
+
+		public void setRoutingKeys(List<String> routingKeys) {
+			this.routingKeys = routingKeys;
+		}
+
+		public List<String> getOperations() {
+			return this.operations;
+		}
+
+		public void setOperations(List<String> operations) {
+			this.operations = operations;
 		}
 
 	}

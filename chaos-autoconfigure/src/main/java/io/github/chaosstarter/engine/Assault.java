@@ -53,7 +53,7 @@ final class Assault {
 
 	Assault(AssaultSpec spec) {
 		this.spec = spec;
-		AssaultSpec.TargetSpec target = spec.target();
+		TargetSpec target = spec.target();
 		this.requestMatcher = target.hasRequestConditions() ? new RequestMatcher(target) : null;
 		this.clientMatcher = target.isClient() ? new ClientMatcher(target.client()) : null;
 		this.dataSources = target.jdbc().dataSources().toArray(String[]::new);
@@ -102,7 +102,7 @@ final class Assault {
 	 * Return whether the target's static conditions (kind, bean, class) select the bean.
 	 */
 	boolean matchesBean(BeanInfo bean) {
-		AssaultSpec.TargetSpec target = this.spec.target();
+		TargetSpec target = this.spec.target();
 		if (target.isDependency() || target.requestOnly()) {
 			return false;
 		}
@@ -120,7 +120,7 @@ final class Assault {
 	 * to explain why an assault matches nothing.
 	 */
 	boolean namesBean(String name, Class<?> type) {
-		AssaultSpec.TargetSpec target = this.spec.target();
+		TargetSpec target = this.spec.target();
 		if (target.beans().isEmpty() && target.classes().isEmpty()) {
 			return false;
 		}

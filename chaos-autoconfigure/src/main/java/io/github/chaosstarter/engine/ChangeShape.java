@@ -39,7 +39,7 @@ final class ChangeShape {
 	/** Classes of target conditions: given empty, they would widen the target. */
 	private static final Set<Class<?>> CONDITIONS = Set.of(ChaosProperties.Target.class, ChaosProperties.Http.class,
 			ChaosProperties.Client.class, ChaosProperties.Jdbc.class, ChaosProperties.Cache.class,
-			ChaosProperties.Redis.class);
+			ChaosProperties.Redis.class, ChaosProperties.Kafka.class, ChaosProperties.Rabbit.class);
 
 	static final int MAX_DEPTH = 10;
 

@@ -40,6 +40,10 @@ final class ChaosState {
 
 	private final Assault[] redisAssaults;
 
+	private final Assault[] kafkaAssaults;
+
+	private final Assault[] rabbitAssaults;
+
 	private final Assault[] poolAssaults;
 
 	private final boolean needsPrincipal;
@@ -65,12 +69,14 @@ final class ChaosState {
 		List<Assault> jdbc = new ArrayList<>();
 		List<Assault> cache = new ArrayList<>();
 		List<Assault> redis = new ArrayList<>();
+		List<Assault> kafka = new ArrayList<>();
+		List<Assault> rabbit = new ArrayList<>();
 		List<Assault> pools = new ArrayList<>();
 		boolean principal = false;
 		boolean conditions = false;
 		if (spec.enabled()) {
 			for (Assault assault : assaults.values()) {
-				AssaultSpec.TargetSpec target = assault.spec().target();
+				TargetSpec target = assault.spec().target();
 				if (!assault.spec().enabled()) {
 					continue;
 				}
@@ -78,8 +84,10 @@ final class ChaosState {
 					pools.add(assault);
 					continue;
 				}
-				List<Assault> list = target.isClient() ? client : target.isJdbc() ? jdbc
-						: target.isCache() ? cache : target.isRedis() ? redis : (target.requestOnly() ? request : bean);
+				List<Assault> list = target.isClient() ? client
+						: target.isJdbc() ? jdbc
+								: target.isCache() ? cache : target.isRedis() ? redis : target.isKafka() ? kafka
+										: target.isRabbit() ? rabbit : (target.requestOnly() ? request : bean);
 				list.add(assault);
 				principal |= !target.principals().isEmpty();
 				conditions |= target.hasRequestConditions();
@@ -91,6 +99,8 @@ final class ChaosState {
 		this.jdbcAssaults = jdbc.toArray(NO_ASSAULTS);
 		this.cacheAssaults = cache.toArray(NO_ASSAULTS);
 		this.redisAssaults = redis.toArray(NO_ASSAULTS);
+		this.kafkaAssaults = kafka.toArray(NO_ASSAULTS);
+		this.rabbitAssaults = rabbit.toArray(NO_ASSAULTS);
 		this.poolAssaults = pools.toArray(NO_ASSAULTS);
 		this.needsPrincipal = principal;
 		this.requestConditions = conditions;
@@ -179,6 +189,14 @@ final class ChaosState {
 
 	Assault[] redisAssaults() {
 		return this.redisAssaults;
+	}
+
+	Assault[] kafkaAssaults() {
+		return this.kafkaAssaults;
+	}
+
+	Assault[] rabbitAssaults() {
+		return this.rabbitAssaults;
 	}
 
 	/** Enabled assaults on outbound calls while chaos is on; do not modify. */

@@ -5,10 +5,10 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The side of the {@link ChaosEngine} that the starter's cache and Redis decorations ask:
- * whether an assault on their kind of dependency is active (one volatile read, the one
- * check made while chaos is off), and, while one is, what to do to each operation. Data
- * sources have theirs in {@link JdbcChaos}.
+ * The side of the {@link ChaosEngine} that the starter's cache, Redis, Kafka and RabbitMQ
+ * decorations ask: whether an assault on their kind of dependency is active (one volatile
+ * read, the one check made while chaos is off), and, while one is, what to do to each
+ * operation. Data sources have theirs in {@link JdbcChaos}.
  *
  * @author Chaos Starter team
  */
@@ -71,6 +71,54 @@ public final class DependencyChaos {
 			return null;
 		}
 		return Strike.decide(state, state.redisAssaults(), new Sites.Redis(factory, command, key, unreachable));
+	}
+
+	/**
+	 * Return whether a kafka assault may strike records now.
+	 * @return {@code true} while chaos is on and such an assault is enabled
+	 */
+	public boolean kafkaActive() {
+		return this.runtime.current().kafkaAssaults().length > 0;
+	}
+
+	/**
+	 * Return whether a rabbit assault may strike messages now.
+	 * @return {@code true} while chaos is on and such an assault is enabled
+	 */
+	public boolean rabbitActive() {
+		return this.runtime.current().rabbitAssaults().length > 0;
+	}
+
+	/**
+	 * Decide for one Kafka record.
+	 * @param topic the record's topic
+	 * @param operation {@code send} or {@code receive}
+	 * @param unreachable makes the exception the client shows when no broker can be
+	 * reached
+	 * @return the strike, or {@code null} when the record proceeds untouched
+	 */
+	public @Nullable Strike strikeKafka(String topic, String operation, Supplier<? extends Exception> unreachable) {
+		ChaosState state = this.runtime.current();
+		Assault[] assaults = state.kafkaAssaults();
+		return (assaults.length == 0) ? null
+				: Strike.decide(state, assaults, new Sites.Message("kafka", topic, null, operation, unreachable));
+	}
+
+	/**
+	 * Decide for one RabbitMQ message.
+	 * @param exchange the exchange, {@code ""} for the default exchange
+	 * @param routingKey the routing key
+	 * @param operation {@code send} or {@code receive}
+	 * @param unreachable makes the exception the client shows when the broker cannot be
+	 * reached
+	 * @return the strike, or {@code null} when the message proceeds untouched
+	 */
+	public @Nullable Strike strikeRabbit(String exchange, String routingKey, String operation,
+			Supplier<? extends Exception> unreachable) {
+		ChaosState state = this.runtime.current();
+		Assault[] assaults = state.rabbitAssaults();
+		return (assaults.length == 0) ? null : Strike.decide(state, assaults,
+				new Sites.Message("rabbit", exchange, routingKey, operation, unreachable));
 	}
 
 }

@@ -37,7 +37,7 @@ final class DependencyNames {
 	 * @param effect the assault's effect
 	 * @return the label, or {@code null} for none
 	 */
-	static @Nullable String label(String property, @Nullable String label, AssaultSpec.TargetSpec target,
+	static @Nullable String label(String property, @Nullable String label, TargetSpec target,
 			AssaultSpec.EffectSpec effect) {
 		if (label == null) {
 			return null;
@@ -46,7 +46,7 @@ final class DependencyNames {
 		if (target.requestOnly()) {
 			throw new InvalidChaosPropertyException(property,
 					"names a dependency, but the target selects inbound requests, which are not one; "
-							+ "label client, jdbc, cache, redis or bean targets");
+							+ "label client, jdbc, cache, redis, kafka, rabbit or bean targets");
 		}
 		if (effect instanceof AssaultSpec.KillSpec) {
 			throw new InvalidChaosPropertyException(property,

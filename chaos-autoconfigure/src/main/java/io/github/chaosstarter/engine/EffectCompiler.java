@@ -200,8 +200,7 @@ final class EffectCompiler {
 	 * @param probability the assault's probability
 	 * @param max its injection limit, or {@code null}
 	 */
-	static void checkTarget(String path, AssaultSpec.TargetSpec target, EffectSpec effect, double probability,
-			@Nullable Long max) {
+	static void checkTarget(String path, TargetSpec target, EffectSpec effect, double probability, @Nullable Long max) {
 		if (target.isClient() && effect instanceof KillSpec) {
 			throw new InvalidChaosPropertyException(path + ".kill",
 					"a kill effect cannot target outbound client calls; use a bean or http target");
@@ -212,24 +211,29 @@ final class EffectCompiler {
 		}
 		if (!target.isDependency() && effect instanceof AssaultSpec.UnavailableSpec) {
 			throw new InvalidChaosPropertyException(path + ".unavailable",
-					"an unavailable effect makes a dependency unreachable and needs a client, jdbc, cache or redis"
-							+ " target (target.client, target.jdbc, target.cache, target.redis); for a bean method use an"
-							+ " exception effect");
+					"an unavailable effect makes a dependency unreachable and needs a client, jdbc, cache, redis, kafka"
+							+ " or rabbit target; for a bean method use an exception effect");
 		}
-		if (target.isCache() && (effect instanceof KillSpec || effect instanceof AssaultSpec.ErrorResponseSpec)) {
-			throw new InvalidChaosPropertyException(path + "." + effect.kind(), "a " + effect.kind()
-					+ " effect cannot target cache operations; use exception, latency, unavailable or miss");
+		String calls = target.isCache() ? "cache operations" : target.isRedis() ? "Redis commands"
+				: target.isKafka() ? "Kafka records" : target.isRabbit() ? "RabbitMQ messages" : null;
+		if (calls != null && (effect instanceof KillSpec || effect instanceof AssaultSpec.ErrorResponseSpec)) {
+			throw new InvalidChaosPropertyException(path + "." + effect.kind(),
+					"a " + effect.kind() + " effect cannot target " + calls + "; use " + (target.isCache()
+							? "exception, latency, unavailable or miss" : "exception, latency or unavailable"));
 		}
-		if (target.isRedis() && (effect instanceof KillSpec || effect instanceof AssaultSpec.ErrorResponseSpec)) {
-			throw new InvalidChaosPropertyException(path + "." + effect.kind(), "a " + effect.kind()
-					+ " effect cannot target Redis commands; use exception, latency or unavailable");
-		}
-		if ((target.isCache() || target.isRedis()) && effect instanceof ExceptionSpec exception
+		if (calls != null && effect instanceof ExceptionSpec exception
 				&& !RuntimeException.class.isAssignableFrom(exception.type())
 				&& !Error.class.isAssignableFrom(exception.type())) {
-			throw new InvalidChaosPropertyException(path + ".exception.type", (target.isCache() ? "cache operations"
-					: "Redis commands")
+			throw new InvalidChaosPropertyException(path + ".exception.type", calls
 					+ " declare no checked exception: use a RuntimeException such as java.lang.IllegalStateException");
+		}
+		MessagingSpec messages = target.isKafka() ? target.kafka() : target.isRabbit() ? target.rabbit() : null;
+		if (messages != null && effect instanceof AssaultSpec.UnavailableSpec
+				&& !messages.operations().equals(List.of("send"))) {
+			throw new InvalidChaosPropertyException(
+					path + ".target." + (target.isKafka() ? "kafka" : "rabbit") + ".operations",
+					"an unavailable broker fails sends; a listener of an unreachable broker simply receives nothing,"
+							+ " so unavailable needs operations: [send] (for receive use exception or latency)");
 		}
 		if (effect instanceof AssaultSpec.MissSpec) {
 			if (!target.isCache()) {

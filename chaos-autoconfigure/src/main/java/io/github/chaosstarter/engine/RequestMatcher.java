@@ -25,7 +25,7 @@ final class RequestMatcher {
 
 	private final String[] principals;
 
-	RequestMatcher(AssaultSpec.TargetSpec target) {
+	RequestMatcher(TargetSpec target) {
 		AssaultSpec.HttpSpec http = target.http();
 		this.paths = parse(http.paths());
 		this.methods = Set.copyOf(http.methods());

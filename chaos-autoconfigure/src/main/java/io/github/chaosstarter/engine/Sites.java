@@ -226,4 +226,53 @@ final class Sites {
 
 	}
 
+	/**
+	 * One message sent to or received from a broker.
+	 *
+	 * @param broker {@code kafka} or {@code rabbit}
+	 * @param destination the topic or exchange
+	 * @param routingKey the routing key, or {@code null} (Kafka)
+	 * @param operation {@code send} or {@code receive}
+	 * @param unreachable makes the exception the client shows when the broker cannot be
+	 * reached
+	 */
+	record Message(String broker, String destination, @Nullable String routingKey, String operation,
+			Supplier<? extends Exception> unreachable) implements InjectionSite {
+
+		@Override
+		public boolean matches(int index, Assault assault, Dispatch dispatch) {
+			TargetSpec target = assault.spec().target();
+			return (this.broker.equals("kafka") ? target.kafka() : target.rabbit()).matches(this.destination,
+					this.routingKey, this.operation);
+		}
+
+		@Override
+		public @Nullable Throwable failure(Assault assault, AssaultSpec.EffectSpec effect) {
+			if (effect instanceof AssaultSpec.UnavailableSpec) {
+				return this.unreachable.get();
+			}
+			return (effect instanceof AssaultSpec.ExceptionSpec exception)
+					? ExceptionFactory.create(assault.name(), exception, null, true) : null;
+		}
+
+		@Override
+		public String target() {
+			return name() + " " + this.operation
+					+ ((this.routingKey != null && !this.destination.isEmpty()) ? " " + this.routingKey : "");
+		}
+
+		@Override
+		public ChaosListener.Dependency dependency() {
+			return new ChaosListener.Dependency(name(), this.broker);
+		}
+
+		private String name() {
+			// the default exchange routes by queue name: the routing key names the
+			// dependency
+			return this.broker + ":"
+					+ ((this.destination.isEmpty() && this.routingKey != null) ? this.routingKey : this.destination);
+		}
+
+	}
+
 }

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 import io.github.chaosstarter.InvalidChaosPropertyException;
 import io.github.chaosstarter.config.ChaosProperties;
 import io.github.chaosstarter.engine.AssaultSpec.EffectSpec;
-import io.github.chaosstarter.engine.AssaultSpec.TargetSpec;
+import io.github.chaosstarter.engine.TargetSpec;
 import io.github.chaosstarter.engine.ChaosSpec.GuardSpec;
 
 /**

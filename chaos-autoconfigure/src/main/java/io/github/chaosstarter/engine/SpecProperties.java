@@ -68,7 +68,7 @@ final class SpecProperties {
 	 */
 	static ChaosProperties.Assault assault(AssaultSpec spec) {
 		ChaosProperties.Assault assault = new ChaosProperties.Assault();
-		AssaultSpec.TargetSpec target = spec.target();
+		TargetSpec target = spec.target();
 		ChaosProperties.Target properties = assault.getTarget();
 		properties.setKinds(new ArrayList<>(target.kinds().stream().map(BeanKind::id).toList()));
 		properties.setBeans(new ArrayList<>(target.beans()));
@@ -88,6 +88,11 @@ final class SpecProperties {
 		properties.getCache().setOperations(new ArrayList<>(target.cache().operations()));
 		properties.getRedis().setCommands(new ArrayList<>(target.redis().commands()));
 		properties.getRedis().setKeys(new ArrayList<>(target.redis().keys()));
+		properties.getKafka().setTopics(new ArrayList<>(target.kafka().destinations()));
+		properties.getKafka().setOperations(new ArrayList<>(target.kafka().operations()));
+		properties.getRabbit().setExchanges(new ArrayList<>(target.rabbit().destinations()));
+		properties.getRabbit().setRoutingKeys(new ArrayList<>(target.rabbit().routingKeys()));
+		properties.getRabbit().setOperations(new ArrayList<>(target.rabbit().operations()));
 		if (spec.effect() instanceof AssaultSpec.ExceptionSpec exception) {
 			ChaosProperties.ExceptionEffect effect = new ChaosProperties.ExceptionEffect();
 			effect.setType(exception.type().getName());

@@ -16,8 +16,7 @@ import io.github.chaosstarter.InvalidChaosPropertyException;
 import io.github.chaosstarter.config.ChaosProperties;
 
 /**
- * Validates the {@code target} of an assault and turns it into a
- * {@link AssaultSpec.TargetSpec}.
+ * Validates the {@code target} of an assault and turns it into a {@link TargetSpec}.
  *
  * @author Chaos Starter team
  */
@@ -29,18 +28,6 @@ final class TargetCompiler {
 	private static final boolean WEB_PRESENT = ClassUtils
 		.isPresent("org.springframework.web.util.pattern.PathPatternParser", TargetCompiler.class.getClassLoader());
 
-	private static final Set<String> JDBC_OPERATIONS = Set.of("connect", "query", "update");
-
-	private static final Set<String> CACHE_OPERATIONS = Set.of("get", "put", "evict");
-
-	private static final boolean CACHE_PRESENT = ClassUtils
-		.isPresent("org.springframework.cache.interceptor.CacheAspectSupport", TargetCompiler.class.getClassLoader());
-
-	private static final boolean REDIS_PRESENT = ClassUtils.isPresent(
-			"org.springframework.data.redis.connection.RedisConnectionFactory", TargetCompiler.class.getClassLoader());
-
-	private static final Pattern REDIS_COMMAND = Pattern.compile("[A-Za-z]+");
-
 	private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
 
 	private final Set<BeanKind> watchedKinds;
@@ -49,7 +36,7 @@ final class TargetCompiler {
 		this.watchedKinds = Set.copyOf(watchedKinds);
 	}
 
-	AssaultSpec.TargetSpec compile(String path, ChaosProperties.@Nullable Target target) {
+	TargetSpec compile(String path, ChaosProperties.@Nullable Target target) {
 		if (target == null) {
 			target = new ChaosProperties.Target();
 		}
@@ -69,54 +56,15 @@ final class TargetCompiler {
 		ClientSpec clientSpec = new ClientSpec(hosts(path + ".client.hosts", client.getHosts()),
 				paths(path + ".client.paths", client.getPaths()),
 				httpMethods(path + ".client.methods", client.getMethods()));
-		ChaosProperties.Jdbc jdbc = target.getJdbc();
-		JdbcSpec jdbcSpec = new JdbcSpec(patterns(path + ".jdbc.data-sources", jdbc.getDataSources()),
-				operations(path + ".jdbc.operations", jdbc.getOperations(), JDBC_OPERATIONS, "connect, query, update"),
-				statements(path + ".jdbc.statements", jdbc.getStatements()));
-		ChaosProperties.Cache cache = target.getCache();
-		CacheSpec cacheSpec = new CacheSpec(patterns(path + ".cache.names", cache.getNames()),
-				operations(path + ".cache.operations", cache.getOperations(), CACHE_OPERATIONS, "get, put, evict"));
-		ChaosProperties.Redis redis = target.getRedis();
-		RedisSpec redisSpec = new RedisSpec(redisCommands(path + ".redis.commands", redis.getCommands()),
-				patterns(path + ".redis.keys", redis.getKeys()));
-		AssaultSpec.TargetSpec spec = new AssaultSpec.TargetSpec(kinds, beans, classes, methods, httpSpec, principals,
-				clientSpec, jdbcSpec, cacheSpec, redisSpec);
-		if (spec.isClient() && (spec.hasBeanConditions() || spec.hasRequestConditions())) {
-			throw new InvalidChaosPropertyException(path + ".client",
-					"a client target selects outbound calls and cannot be combined with kinds, beans, classes, methods, "
-							+ "http or principal; use a separate assault");
-		}
-		if (spec.isJdbc() && (spec.isClient() || spec.hasBeanConditions() || spec.hasRequestConditions())) {
-			throw new InvalidChaosPropertyException(path + ".jdbc",
-					"a jdbc target selects calls to data sources and cannot be combined with kinds, beans, classes, "
-							+ "methods, http, principal or client; use a separate assault");
-		}
-		if (spec.isRedis() && (spec.isCache() || spec.isJdbc() || spec.isClient() || spec.hasBeanConditions()
-				|| spec.hasRequestConditions())) {
-			throw new InvalidChaosPropertyException(path + ".redis",
-					"a redis target selects Redis commands and cannot be combined with kinds, beans, classes, "
-							+ "methods, http, principal, client, jdbc or cache; use a separate assault");
-		}
-		if (spec.isRedis() && !REDIS_PRESENT) {
-			throw new InvalidChaosPropertyException(path + ".redis",
-					"a redis target needs Spring Data Redis (spring-boot-starter-data-redis) on the class path");
-		}
-		if (spec.isCache()
-				&& (spec.isJdbc() || spec.isClient() || spec.hasBeanConditions() || spec.hasRequestConditions())) {
-			throw new InvalidChaosPropertyException(path + ".cache",
-					"a cache target selects operations on caches and cannot be combined with kinds, beans, classes, "
-							+ "methods, http, principal, client or jdbc; use a separate assault");
-		}
-		if (spec.isCache() && !CACHE_PRESENT) {
-			throw new InvalidChaosPropertyException(path + ".cache",
-					"a cache target needs Spring's caching support (spring-context) on the class path");
-		}
-		if (spec.isJdbc() && !jdbcSpec.statements().isEmpty() && !jdbcSpec.selects("query")
-				&& !jdbcSpec.selects("update")) {
-			throw new InvalidChaosPropertyException(path + ".jdbc.statements",
-					"statements select queries and updates, but operations names only connect; add query or update,"
-							+ " or leave statements out");
-		}
+		String at = path + ".";
+		JdbcSpec jdbcSpec = DependencyTargetCompiler.jdbc(at + "jdbc", target.getJdbc());
+		CacheSpec cacheSpec = DependencyTargetCompiler.cache(at + "cache", target.getCache());
+		RedisSpec redisSpec = DependencyTargetCompiler.redis(at + "redis", target.getRedis());
+		MessagingSpec kafkaSpec = DependencyTargetCompiler.kafka(at + "kafka", target.getKafka());
+		MessagingSpec rabbitSpec = DependencyTargetCompiler.rabbit(at + "rabbit", target.getRabbit());
+		TargetSpec spec = new TargetSpec(kinds, beans, classes, methods, httpSpec, principals, clientSpec, jdbcSpec,
+				cacheSpec, redisSpec, kafkaSpec, rabbitSpec);
+		DependencyTargetCompiler.check(path, spec);
 		if ((spec.isClient() || !spec.http().isEmpty()) && !WEB_PRESENT) {
 			throw new InvalidChaosPropertyException(path, "http and client targets need spring-web on the class path");
 		}
@@ -137,22 +85,25 @@ final class TargetCompiler {
 		return kind;
 	}
 
-	private static List<String> patterns(String path, @Nullable List<String> values) {
+	static List<String> patterns(String path, @Nullable List<String> values) {
 		if (values == null) {
 			return List.of();
 		}
 		List<String> result = new ArrayList<>();
 		for (int i = 0; i < values.size(); i++) {
-			String value = values.get(i);
-			if (value == null || value.isBlank()) {
-				throw new InvalidChaosPropertyException(path + "[" + i + "]", "must not be empty");
-			}
-			if (value.length() > 500) {
-				throw new InvalidChaosPropertyException(path + "[" + i + "]", "is longer than 500 characters");
-			}
-			result.add(value.trim());
+			result.add(pattern(path + "[" + i + "]", values.get(i)));
 		}
 		return result;
+	}
+
+	static String pattern(String path, @Nullable String value) {
+		if (value == null || value.isBlank()) {
+			throw new InvalidChaosPropertyException(path, "must not be empty");
+		}
+		if (value.length() > 500) {
+			throw new InvalidChaosPropertyException(path, "is longer than 500 characters");
+		}
+		return value.trim();
 	}
 
 	static List<String> paths(String path, @Nullable List<String> values) {
@@ -186,46 +137,6 @@ final class TargetCompiler {
 			}
 			result.add(method);
 		}
-		return result;
-	}
-
-	private static List<String> operations(String path, @Nullable List<String> values, Set<String> known,
-			String names) {
-		List<String> result = new ArrayList<>();
-		List<String> given = patterns(path, values);
-		for (int i = 0; i < given.size(); i++) {
-			String operation = given.get(i).toLowerCase(Locale.ROOT);
-			if (!known.contains(operation)) {
-				throw new InvalidChaosPropertyException(path + "[" + i + "]",
-						"unknown operation '" + SpecCompiler.abbreviate(given.get(i)) + "'; use one of " + names);
-			}
-			if (!result.contains(operation)) {
-				result.add(operation);
-			}
-		}
-		return result;
-	}
-
-	private static List<String> redisCommands(String path, @Nullable List<String> values) {
-		List<String> result = new ArrayList<>();
-		List<String> given = patterns(path, values);
-		for (int i = 0; i < given.size(); i++) {
-			String command = given.get(i).trim();
-			if (!REDIS_COMMAND.matcher(command).matches()) {
-				throw new InvalidChaosPropertyException(path + "[" + i + "]", "'" + SpecCompiler.abbreviate(command)
-						+ "' is not a Redis command name: letters only, such as GET, SET or HGET");
-			}
-			command = command.toUpperCase(Locale.ROOT);
-			if (!result.contains(command)) {
-				result.add(command);
-			}
-		}
-		return result;
-	}
-
-	private static List<String> statements(String path, @Nullable List<String> values) {
-		List<String> result = patterns(path, values);
-		result.replaceAll(JdbcSpec::normalize);
 		return result;
 	}
 

@@ -78,9 +78,9 @@ class SpecCompilerTests {
 		ChaosSpec spec = compile("chaos.assaults.down.target.client.hosts=payments.internal",
 				"chaos.assaults.down.unavailable.immediately=false");
 		assertThat(spec.assaults().get("down").effect()).isEqualTo(new AssaultSpec.UnavailableSpec(false));
-		assertInvalid("chaos.assaults.down.unavailable", "needs a client, jdbc, cache or redis",
+		assertInvalid("chaos.assaults.down.unavailable", "needs a client, jdbc, cache, redis, kafka",
 				"chaos.assaults.down.target.kinds=service", "chaos.assaults.down.unavailable.immediately=true");
-		assertInvalid("chaos.assaults.down.unavailable", "needs a client, jdbc, cache or redis",
+		assertInvalid("chaos.assaults.down.unavailable", "needs a client, jdbc, cache, redis, kafka",
 				"chaos.assaults.down.target.http.paths=/api/**", "chaos.assaults.down.unavailable.immediately=true");
 		assertInvalid("chaos.assaults.down.target.jdbc.operations", "needs the connect operation",
 				"chaos.assaults.down.target.jdbc.operations=query", "chaos.assaults.down.unavailable.immediately=true");

@@ -1,0 +1,56 @@
+package io.github.chaosstarter.kafka;
+
+import java.util.function.Supplier;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.kafka.listener.RecordInterceptor;
+
+import io.github.chaosstarter.engine.DependencyChaos;
+import io.github.chaosstarter.engine.Strike;
+
+/**
+ * Asks the engine for each record a record listener is about to receive, while a kafka
+ * assault is active: latency delays the record on the consumer thread, an exception is
+ * thrown before the listener method runs, so that the container hands it to the
+ * application's error handler (retries, dead-letter publishing) as a failure of the
+ * listener.
+ *
+ * @author Chaos Starter team
+ */
+final class ChaosRecordInterceptor implements RecordInterceptor<Object, Object> {
+
+	private static final Supplier<Exception> NOT_RECEIVED = () -> new IllegalStateException(
+			"unavailable is refused for receive");
+
+	private final EngineView view;
+
+	ChaosRecordInterceptor(EngineView view) {
+		this.view = view;
+	}
+
+	@Override
+	public @Nullable ConsumerRecord<Object, Object> intercept(ConsumerRecord<Object, Object> record,
+			Consumer<Object, Object> consumer) {
+		DependencyChaos chaos = this.view.active();
+		if (chaos == null) {
+			return record;
+		}
+		Strike strike = chaos.strikeKafka(record.topic(), "receive", NOT_RECEIVED);
+		if (strike == null) {
+			return record;
+		}
+		Strike.sleepNanos(strike.delayNanos());
+		Throwable failure = strike.failure();
+		if (failure instanceof RuntimeException exception) {
+			throw exception;
+		}
+		if (failure instanceof Error error) {
+			throw error;
+		}
+		return record;
+	}
+
+}
