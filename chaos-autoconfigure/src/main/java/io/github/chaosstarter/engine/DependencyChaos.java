@@ -4,6 +4,8 @@ import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
+
 /**
  * The side of the {@link ChaosEngine} that the starter's cache, Redis, Kafka and RabbitMQ
  * decorations ask: whether an assault on their kind of dependency is active (one volatile
@@ -14,7 +16,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DependencyChaos {
 
-	private final ChaosRuntime runtime;
+	private static final Assault[] NONE = {};
+
+	private final @Nullable ObjectProvider<ChaosEngine> engine;
+
+	private volatile @Nullable ChaosRuntime runtime;
 
 	/**
 	 * Create the view of an engine that the decorated caches and Redis connection
@@ -22,7 +28,30 @@ public final class DependencyChaos {
 	 * @param engine the engine
 	 */
 	public DependencyChaos(ChaosEngine engine) {
+		this.engine = null;
 		this.runtime = engine.runtime;
+	}
+
+	/**
+	 * Create the view of an engine found on first use, for decorations of beans that are
+	 * created before the engine may be: until it is, nothing is active.
+	 * @param engine provides the engine
+	 */
+	public DependencyChaos(ObjectProvider<ChaosEngine> engine) {
+		this.engine = engine;
+	}
+
+	private @Nullable ChaosState state() {
+		ChaosRuntime runtime = this.runtime;
+		if (runtime == null) {
+			ChaosEngine engine = (this.engine != null) ? this.engine.getIfAvailable() : null;
+			if (engine == null) {
+				return null;
+			}
+			runtime = engine.runtime;
+			this.runtime = runtime;
+		}
+		return runtime.current();
 	}
 
 	/**
@@ -30,7 +59,8 @@ public final class DependencyChaos {
 	 * @return {@code true} while chaos is on and such an assault is enabled
 	 */
 	public boolean cacheActive() {
-		return this.runtime.current().cacheAssaults().length > 0;
+		ChaosState state = state();
+		return state != null && state.cacheAssaults().length > 0;
 	}
 
 	/**
@@ -40,8 +70,8 @@ public final class DependencyChaos {
 	 * @return the strike, or {@code null} when the operation proceeds untouched
 	 */
 	public @Nullable Strike strikeCache(String cache, String operation) {
-		ChaosState state = this.runtime.current();
-		if (state.cacheAssaults().length == 0) {
+		ChaosState state = state();
+		if (state == null || state.cacheAssaults().length == 0) {
 			return null;
 		}
 		return Strike.decide(state, state.cacheAssaults(), new Sites.Cache(cache, operation));
@@ -52,7 +82,8 @@ public final class DependencyChaos {
 	 * @return {@code true} while chaos is on and such an assault is enabled
 	 */
 	public boolean redisActive() {
-		return this.runtime.current().redisAssaults().length > 0;
+		ChaosState state = state();
+		return state != null && state.redisAssaults().length > 0;
 	}
 
 	/**
@@ -66,8 +97,8 @@ public final class DependencyChaos {
 	 */
 	public @Nullable Strike strikeRedis(String factory, String command, @Nullable String key,
 			Supplier<RuntimeException> unreachable) {
-		ChaosState state = this.runtime.current();
-		if (state.redisAssaults().length == 0) {
+		ChaosState state = state();
+		if (state == null || state.redisAssaults().length == 0) {
 			return null;
 		}
 		return Strike.decide(state, state.redisAssaults(), new Sites.Redis(factory, command, key, unreachable));
@@ -78,7 +109,8 @@ public final class DependencyChaos {
 	 * @return {@code true} while chaos is on and such an assault is enabled
 	 */
 	public boolean kafkaActive() {
-		return this.runtime.current().kafkaAssaults().length > 0;
+		ChaosState state = state();
+		return state != null && state.kafkaAssaults().length > 0;
 	}
 
 	/**
@@ -86,7 +118,8 @@ public final class DependencyChaos {
 	 * @return {@code true} while chaos is on and such an assault is enabled
 	 */
 	public boolean rabbitActive() {
-		return this.runtime.current().rabbitAssaults().length > 0;
+		ChaosState state = state();
+		return state != null && state.rabbitAssaults().length > 0;
 	}
 
 	/**
@@ -98,9 +131,9 @@ public final class DependencyChaos {
 	 * @return the strike, or {@code null} when the record proceeds untouched
 	 */
 	public @Nullable Strike strikeKafka(String topic, String operation, Supplier<? extends Exception> unreachable) {
-		ChaosState state = this.runtime.current();
-		Assault[] assaults = state.kafkaAssaults();
-		return (assaults.length == 0) ? null
+		ChaosState state = state();
+		Assault[] assaults = (state != null) ? state.kafkaAssaults() : NONE;
+		return (state == null || assaults.length == 0) ? null
 				: Strike.decide(state, assaults, new Sites.Message("kafka", topic, null, operation, unreachable));
 	}
 
@@ -115,9 +148,9 @@ public final class DependencyChaos {
 	 */
 	public @Nullable Strike strikeRabbit(String exchange, String routingKey, String operation,
 			Supplier<? extends Exception> unreachable) {
-		ChaosState state = this.runtime.current();
-		Assault[] assaults = state.rabbitAssaults();
-		return (assaults.length == 0) ? null : Strike.decide(state, assaults,
+		ChaosState state = state();
+		Assault[] assaults = (state != null) ? state.rabbitAssaults() : NONE;
+		return (state == null || assaults.length == 0) ? null : Strike.decide(state, assaults,
 				new Sites.Message("rabbit", exchange, routingKey, operation, unreachable));
 	}
 

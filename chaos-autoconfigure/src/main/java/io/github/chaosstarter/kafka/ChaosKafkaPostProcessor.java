@@ -22,6 +22,7 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
 import io.github.chaosstarter.engine.ChaosEngine;
+import io.github.chaosstarter.engine.DependencyChaos;
 
 /**
  * Decorates, after their initialization, every {@link ProducerFactory} bean with a JDK
@@ -35,10 +36,10 @@ import io.github.chaosstarter.engine.ChaosEngine;
  */
 final class ChaosKafkaPostProcessor implements BeanPostProcessor {
 
-	private final EngineView view;
+	private final DependencyChaos chaos;
 
 	ChaosKafkaPostProcessor(ObjectProvider<ChaosEngine> engine) {
-		this.view = new EngineView(engine);
+		this.chaos = new DependencyChaos(engine);
 	}
 
 	@Override
@@ -52,7 +53,7 @@ final class ChaosKafkaPostProcessor implements BeanPostProcessor {
 			interfaces.add(TargetClassAware.class);
 			interfaces.add(ChaosProducerFactory.class);
 			Map<String, Object> config = factory.getConfigurationProperties();
-			ChaosProducerFactoryHandler handler = new ChaosProducerFactoryHandler(bean, this.view,
+			ChaosProducerFactoryHandler handler = new ChaosProducerFactoryHandler(bean, this.chaos,
 					millis(config.get("max.block.ms"), Duration.ofSeconds(60)),
 					millis(config.get("delivery.timeout.ms"), Duration.ofSeconds(120)));
 			return Proxy.newProxyInstance(bean.getClass().getClassLoader(), interfaces.toArray(Class<?>[]::new),
@@ -78,13 +79,13 @@ final class ChaosKafkaPostProcessor implements BeanPostProcessor {
 		// read as a field: Spring Kafka 3.3 has no public getter for it
 		ReflectionUtils.makeAccessible(field);
 		Object existing = ReflectionUtils.getField(field, owner);
-		if (existing instanceof ChaosRecordInterceptor chaos) {
-			return chaos;
+		if (existing instanceof ChaosRecordInterceptor installed) {
+			return installed;
 		}
-		ChaosRecordInterceptor chaos = new ChaosRecordInterceptor(this.view);
+		ChaosRecordInterceptor ours = new ChaosRecordInterceptor(this.chaos);
 		// the application's interceptor sees the record first, as it would a real failure
-		return (existing instanceof RecordInterceptor interceptor) ? new CompositeRecordInterceptor(interceptor, chaos)
-				: chaos;
+		return (existing instanceof RecordInterceptor interceptor) ? new CompositeRecordInterceptor(interceptor, ours)
+				: ours;
 	}
 
 	/**

@@ -27,15 +27,15 @@ final class ChaosProducerFactoryHandler implements InvocationHandler {
 
 	private final Object target;
 
-	private final EngineView view;
+	private final DependencyChaos chaos;
 
 	private final Duration maxBlock;
 
 	private final Duration deliveryTimeout;
 
-	ChaosProducerFactoryHandler(Object target, EngineView view, Duration maxBlock, Duration deliveryTimeout) {
+	ChaosProducerFactoryHandler(Object target, DependencyChaos chaos, Duration maxBlock, Duration deliveryTimeout) {
 		this.target = target;
-		this.view = view;
+		this.chaos = chaos;
 		this.maxBlock = maxBlock;
 		this.deliveryTimeout = deliveryTimeout;
 	}
@@ -62,12 +62,11 @@ final class ChaosProducerFactoryHandler implements InvocationHandler {
 		if (!(result instanceof Producer<?, ?> producer)) {
 			return result;
 		}
-		DependencyChaos chaos = this.view.active();
-		if (chaos == null) {
+		if (!this.chaos.kafkaActive()) {
 			return result;
 		}
 		return Proxy.newProxyInstance(result.getClass().getClassLoader(), ClassUtils.getAllInterfaces(result),
-				new ChaosProducer(producer, chaos, this.maxBlock, this.deliveryTimeout));
+				new ChaosProducer(producer, this.chaos, this.maxBlock, this.deliveryTimeout));
 	}
 
 }

@@ -25,20 +25,19 @@ final class ChaosRecordInterceptor implements RecordInterceptor<Object, Object> 
 	private static final Supplier<Exception> NOT_RECEIVED = () -> new IllegalStateException(
 			"unavailable is refused for receive");
 
-	private final EngineView view;
+	private final DependencyChaos chaos;
 
-	ChaosRecordInterceptor(EngineView view) {
-		this.view = view;
+	ChaosRecordInterceptor(DependencyChaos chaos) {
+		this.chaos = chaos;
 	}
 
 	@Override
 	public @Nullable ConsumerRecord<Object, Object> intercept(ConsumerRecord<Object, Object> record,
 			Consumer<Object, Object> consumer) {
-		DependencyChaos chaos = this.view.active();
-		if (chaos == null) {
+		if (!this.chaos.kafkaActive()) {
 			return record;
 		}
-		Strike strike = chaos.strikeKafka(record.topic(), "receive", NOT_RECEIVED);
+		Strike strike = this.chaos.strikeKafka(record.topic(), "receive", NOT_RECEIVED);
 		if (strike == null) {
 			return record;
 		}
