@@ -7,9 +7,9 @@ import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 
 /**
- * Places orders: reserve stock, charge, ask for a delivery estimate, save. Each step is a
- * dependency that can fail; how the shop copes is decided in the clients and in
- * {@code application.yml}.
+ * Places orders: reserve stock, charge, ask for a delivery estimate, save, publish an
+ * order event. Each step is a dependency that can fail; how the shop copes is decided in
+ * the clients and in {@code application.yml}.
  *
  * @author Chaos Starter team
  */
@@ -24,12 +24,15 @@ public class OrderService {
 
 	private final OrderRepository orderRepository;
 
+	private final OrderEvents events;
+
 	public OrderService(InventoryClient inventoryClient, PaymentClient paymentClient, ShippingClient shippingClient,
-			OrderRepository orderRepository) {
+			OrderRepository orderRepository, OrderEvents events) {
 		this.inventoryClient = inventoryClient;
 		this.paymentClient = paymentClient;
 		this.shippingClient = shippingClient;
 		this.orderRepository = orderRepository;
+		this.events = events;
 	}
 
 	public Order placeOrder(String item, int quantity) {
@@ -37,7 +40,9 @@ public class OrderService {
 		PaymentClient.Payment payment = this.paymentClient.charge(item, quantity);
 		int deliveryDays = this.shippingClient.estimateDeliveryDays(item);
 		Order.Status status = payment.pending() ? Order.Status.PENDING_PAYMENT : Order.Status.CONFIRMED;
-		return this.orderRepository.save(item, quantity, status, payment.reference(), deliveryDays);
+		Order order = this.orderRepository.save(item, quantity, status, payment.reference(), deliveryDays);
+		this.events.placed(order);
+		return order;
 	}
 
 	public List<Order> orders() {

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,11 +28,13 @@ import io.github.chaosstarter.report.ServiceReport.DependencyReport;
 import io.github.chaosstarter.report.ServiceReport.Outcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * Step 8 of the README's tour, as a user sends it: the database, then payments, then
- * shipping taken away while chaos stays on, five orders each, and the classification the
- * report gives against the sample's {@code chaos.expect}.
+ * Steps 8 to 10 of the README's tour, as a user sends them: the database, then payments,
+ * then shipping taken away while chaos stays on, five orders each; the orders cache; the
+ * order events' broker; and the classification the report gives against the sample's
+ * {@code chaos.expect}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class DependencyClassificationTourTests {
@@ -133,6 +136,30 @@ class DependencyClassificationTourTests {
 		assertThat(cache.verdict()).isEqualTo(Outcome.HELD);
 		assertThat(cache.reason()).isEqualTo("expected and observed degradable: 5 of 5 requests that called it under "
 				+ "injected faults succeeded, 5 through a fallback or the cache error handler");
+	}
+
+	@Test
+	void theOrderEventsAreOptionalAsExpected() throws Exception {
+		assertThat(orders(1)).containsOnly(201);
+		assertThat(post("/actuator/chaos",
+				"{\"enabled\":true,\"assaults\":{\"events-down\":{\"target\":{\"kafka\":{\"topics\":"
+						+ "[\"order-events\"],\"operations\":[\"send\"]}},\"unavailable\":{\"immediately\":true}}}}"))
+			.isEqualTo(200);
+		assertThat(orders(3)).as("an order does not need its event").containsOnly(201);
+		// the client may see a response a moment before the server has finished with it
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			DependencyReport events = this.chaos.report()
+				.dependencies()
+				.stream()
+				.filter((dependency) -> dependency.name().equals("kafka:order-events"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(events.injectedFaults()).isEqualTo(3);
+			assertThat(events.requests()).isEqualTo(3);
+			assertThat(events.failed()).isZero();
+			assertThat(events.observed()).isEqualTo(DependencyClass.OPTIONAL);
+			assertThat(events.verdict()).isEqualTo(Outcome.HELD);
+		});
 	}
 
 	private int get(String path) throws IOException, InterruptedException {

@@ -1,0 +1,4 @@
+/**
+ * The cost of the Kafka producer factory decoration on {@code KafkaTemplate.send}.
+ */
+package io.github.chaosstarter.benchmarks.kafka;
