@@ -46,6 +46,9 @@ import io.github.chaosstarter.benchmarks.jdbc.PoolApplication;
 public class WebFilterRecordingBenchmark {
 
 	private static final WebFilterChain HANDLER = (exchange) -> {
+		// as every handler mapping does: the path within the application, parsed once per
+		// request and kept by the request
+		exchange.getRequest().getPath().pathWithinApplication();
 		exchange.getResponse().setStatusCode(HttpStatus.OK);
 		return exchange.getResponse().setComplete();
 	};

@@ -44,8 +44,10 @@ final class Judge {
 		Traffic traffic = experiment.traffic;
 		Map<String, List<ResilienceReport.Transition>> transitions = new TreeMap<>();
 		experiment.breakers.forEach((name, stats) -> transitions.put(name, List.copyOf(stats.transitions)));
-		// the endpoints first: a response recorded in an endpoint's count is recorded in every
-		// other figure already (Traffic counts it there last), so the figures read after agree
+		// the endpoints first: a response recorded in an endpoint's count is recorded in
+		// every
+		// other figure already (Traffic counts it there last), so the figures read after
+		// agree
 		List<ServiceReport.EndpointReport> endpoints = traffic.endpoints();
 		return new ResilienceReport(experiment.since, new Injections(experiment.total.sum(), byAssault),
 				SteadyStateJudge.judge(traffic), endpoints, traffic.leaks(), traffic.dependencies(),
