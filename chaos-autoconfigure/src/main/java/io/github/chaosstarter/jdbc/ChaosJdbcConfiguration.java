@@ -2,26 +2,26 @@ package io.github.chaosstarter.jdbc;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 
-import io.github.chaosstarter.engine.ChaosAutoConfiguration;
 import io.github.chaosstarter.engine.ChaosEngine;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
- * Auto-configuration} for {@code jdbc} targets: every {@code DataSource} bean is
- * decorated so that assaults reach the application's database where it really fails —
- * obtaining a connection, executing a statement — beneath Spring's exception translation,
- * the transaction manager and the pool's own timeouts.
+ * Configuration, imported by
+ * {@link io.github.chaosstarter.ChaosDependencyAutoConfiguration}, for {@code jdbc}
+ * targets: every {@code DataSource} bean is decorated so that assaults reach the
+ * application's database where it really fails — obtaining a connection, executing a
+ * statement — beneath Spring's exception translation, the transaction manager and the
+ * pool's own timeouts.
  *
  * @author Chaos Starter team
  */
-@AutoConfiguration(after = ChaosAutoConfiguration.class)
+@Configuration(proxyBeanMethods = false)
 @ConditionalOnBean(ChaosEngine.class)
-public final class ChaosJdbcAutoConfiguration {
+final class ChaosJdbcConfiguration {
 
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
