@@ -99,6 +99,10 @@ record AssaultSettings(Map<String, @Nullable Object> values, ExceptionSetting ex
 				values.put(key, read(key, value, allowKill));
 			}
 		}
+		// one assault has one effect: switching one on switches the other off, unless the
+		// same body asks for both (refused below)
+		switchOff(body, values, "exceptionsActive", "latencyActive");
+		switchOff(body, values, "latencyActive", "exceptionsActive");
 		int start = (Integer) values.get("latencyRangeStart");
 		int end = (Integer) values.get("latencyRangeEnd");
 		if (start > end) {
@@ -113,6 +117,12 @@ record AssaultSettings(Map<String, @Nullable Object> values, ExceptionSetting ex
 							+ "settings onto one assault with one effect; switch one of them off");
 		}
 		return new AssaultSettings(values, exception);
+	}
+
+	private static void switchOff(Map<?, ?> body, Map<String, @Nullable Object> values, String on, String other) {
+		if (isTrue(values, on) && body.get(on) != null && !body.containsKey(other)) {
+			values.put(other, false);
+		}
 	}
 
 	private static Object read(String key, Object value, boolean allowKill) {

@@ -213,6 +213,22 @@ abstract class AbstractChaosMonkeyApiTests {
 	}
 
 	@Test
+	void litmusExceptionsAfterAChaosToolkitLatencyExperimentReplaceTheLatency() {
+		// Chaos Toolkit's rollback only disables: latencyActive stays true, and Litmus
+		// sends only exceptionsActive
+		ok(this.tools.chaosToolkitPost("assaults", "{\"level\": 1, \"latencyRangeStart\": 300, "
+				+ "\"latencyRangeEnd\": 300, \"latencyActive\": true, \"exceptionsActive\": false}"));
+		ok(this.tools.chaosToolkitPost("disable"));
+		ok(this.tools.litmusPost("/watchers", LITMUS_WATCHERS_SERVICE));
+		ok(this.tools.litmusPost("/assaults", LITMUS_EXCEPTIONS));
+		assertThat(assault()).containsKey("exception").doesNotContainKey("latency");
+		assertThat(ok(this.tools.chaosToolkitGet("assaults")).json()).containsEntry("latencyActive", false)
+			.containsEntry("exceptionsActive", true);
+		ok(this.tools.litmusPost("/enable"));
+		assertThatRuntimeException().isThrownBy(() -> this.orderService.find("1"));
+	}
+
+	@Test
 	void levelIsTheInverseOfTheProbability() {
 		ok(this.tools.chaosToolkitPost("assaults", "{\"level\": 4, \"exceptionsActive\": true}"));
 		assertThat(assault()).containsEntry("probability", 0.25);
