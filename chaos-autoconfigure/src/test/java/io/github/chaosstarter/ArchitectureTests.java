@@ -21,10 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ArchitectureTests {
 
 	private static final List<String> PUBLIC_TYPES = List.of("io.github.chaosstarter.AssaultBuilder",
-			"io.github.chaosstarter.Chaos", "io.github.chaosstarter.ChaosErrorResponseException",
-			"io.github.chaosstarter.ChaosException", "io.github.chaosstarter.InvalidChaosPropertyException",
-			"io.github.chaosstarter.TargetBuilder", "io.github.chaosstarter.config.ChaosProperties",
-			"io.github.chaosstarter.endpoint.ChaosEndpoint",
+			"io.github.chaosstarter.chaosmonkey.ChaosMonkeyAutoConfiguration", "io.github.chaosstarter.Chaos",
+			"io.github.chaosstarter.ChaosErrorResponseException", "io.github.chaosstarter.ChaosException",
+			"io.github.chaosstarter.InvalidChaosPropertyException", "io.github.chaosstarter.TargetBuilder",
+			"io.github.chaosstarter.config.ChaosProperties", "io.github.chaosstarter.endpoint.ChaosEndpoint",
 			"io.github.chaosstarter.endpoint.ChaosEndpointAutoConfiguration",
 			"io.github.chaosstarter.engine.ChaosAutoConfiguration", "io.github.chaosstarter.engine.ChaosEngine",
 			"io.github.chaosstarter.engine.ChaosListener", "io.github.chaosstarter.engine.InjectedFaults",

@@ -73,6 +73,11 @@ public class ChaosProperties {
 	private @Nullable Expect expect;
 
 	/**
+	 * The endpoint compatible with Chaos Monkey for Spring Boot. Decided at startup.
+	 */
+	private final ChaosMonkeyApi chaosMonkeyApi = new ChaosMonkeyApi();
+
+	/**
 	 * Assaults by name.
 	 */
 	private Map<String, Assault> assaults = new LinkedHashMap<>();
@@ -141,12 +146,39 @@ public class ChaosProperties {
 		this.expect = expect;
 	}
 
+	public ChaosMonkeyApi getChaosMonkeyApi() {
+		return this.chaosMonkeyApi;
+	}
+
 	public Map<String, Assault> getAssaults() {
 		return this.assaults;
 	}
 
 	public void setAssaults(Map<String, Assault> assaults) {
 		this.assaults = assaults;
+	}
+
+	/**
+	 * The endpoint {@code chaosmonkey}, which accepts the calls that Chaos Toolkit and
+	 * LitmusChaos send to Chaos Monkey for Spring Boot.
+	 */
+	public static class ChaosMonkeyApi {
+
+		/**
+		 * Whether to provide the endpoint chaosmonkey, compatible with Chaos Monkey for
+		 * Spring Boot, so that Chaos Toolkit and LitmusChaos can drive chaos unchanged.
+		 * Decided at startup.
+		 */
+		private boolean enabled = false;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
 	}
 
 	/**

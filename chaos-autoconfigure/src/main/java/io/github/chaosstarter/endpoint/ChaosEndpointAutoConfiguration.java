@@ -8,13 +8,16 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
@@ -50,7 +53,7 @@ public final class ChaosEndpointAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnAvailableEndpoint(endpoint = ChaosEndpoint.class, exposure = EndpointExposure.WEB)
+	@Conditional(OperationBodiesCondition.class)
 	@ConditionalOnWebApplication(type = Type.SERVLET)
 	@ConditionalOnClass(name = "org.springframework.web.servlet.config.annotation.WebMvcConfigurer")
 	static class WebMvcOperationBodyConfiguration {
@@ -63,7 +66,7 @@ public final class ChaosEndpointAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnAvailableEndpoint(endpoint = ChaosEndpoint.class, exposure = EndpointExposure.WEB)
+	@Conditional(OperationBodiesCondition.class)
 	@ConditionalOnWebApplication(type = Type.REACTIVE)
 	@ConditionalOnClass(name = "org.springframework.web.reactive.config.WebFluxConfigurer")
 	static class WebFluxOperationBodyConfiguration {
@@ -84,6 +87,29 @@ public final class ChaosEndpointAutoConfiguration {
 		@Bean
 		static UnsecuredChaosEndpointWarning unsecuredChaosEndpointWarning(Environment environment) {
 			return new UnsecuredChaosEndpointWarning(environment);
+		}
+
+	}
+
+	/**
+	 * Nested JSON bodies are read for actuator operations when the {@code chaos} endpoint
+	 * is exposed over HTTP or the {@code chaosmonkey} endpoint is enabled (its bodies
+	 * nest too).
+	 */
+	static final class OperationBodiesCondition extends AnyNestedCondition {
+
+		OperationBodiesCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnAvailableEndpoint(endpoint = ChaosEndpoint.class, exposure = EndpointExposure.WEB)
+		static final class ChaosEndpointExposed {
+
+		}
+
+		@ConditionalOnBooleanProperty("chaos.chaos-monkey-api.enabled")
+		static final class ChaosMonkeyApiEnabled {
+
 		}
 
 	}

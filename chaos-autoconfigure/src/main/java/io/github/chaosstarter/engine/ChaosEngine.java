@@ -14,9 +14,8 @@ import io.github.chaosstarter.InvalidChaosPropertyException;
 import io.github.chaosstarter.config.ChaosProperties;
 
 /**
- * The one service behind the {@link Chaos} API and the {@code chaos} endpoint, and what
- * the starter's web and HTTP client adapters ask per request and per outbound call. The
- * checks they make per call cost one volatile read while chaos is off.
+ * The one service behind the {@link Chaos} API and the endpoints, asked by the web and
+ * HTTP client adapters per request and call: one volatile read while chaos is off.
  *
  * @author Chaos Starter team
  */
@@ -103,6 +102,21 @@ public final class ChaosEngine implements SmartInitializingSingleton, Disposable
 	}
 
 	/**
+	 * Stop the application now, checked (chaos.allow-kill) and audited as a kill assault.
+	 * @param name the name the kill is audited under
+	 * @param kill how to stop
+	 * @param actor who kills
+	 * @param description how the kill arrives
+	 * @throws InvalidChaosPropertyException when the kill is refused (nothing happens)
+	 */
+	public void kill(String name, ChaosProperties.Kill kill, String actor, String description) {
+		ChaosProperties.Assault assault = new ChaosProperties.Assault();
+		assault.setKill(kill);
+		AssaultSpec.KillSpec spec = (AssaultSpec.KillSpec) this.compiler.assault(name, assault).effect();
+		this.runtime.update((current) -> current, actor, description).dispatch().kill(name, spec);
+	}
+
+	/**
 	 * Switch chaos off and restore every runtime-settable value of the application's own
 	 * configuration.
 	 * @param actor who halts
@@ -126,7 +140,7 @@ public final class ChaosEngine implements SmartInitializingSingleton, Disposable
 	}
 
 	/**
-	 * Return whether a request-only assault may strike inbound requests now.
+	 * Return whether a request-only assault may strike inbound requests now (chaos on).
 	 * @return {@code true} while chaos is on and such an assault is enabled
 	 */
 	public boolean requestChaos() {
@@ -134,8 +148,7 @@ public final class ChaosEngine implements SmartInitializingSingleton, Disposable
 	}
 
 	/**
-	 * Return whether an enabled assault has request conditions ({@code http},
-	 * {@code principal}), so that the request must be made known to bean calls.
+	 * Return whether an enabled assault has request conditions (http, principal).
 	 * @return {@code true} while chaos is on and such an assault is enabled
 	 */
 	public boolean requestConditions() {
@@ -143,8 +156,7 @@ public final class ChaosEngine implements SmartInitializingSingleton, Disposable
 	}
 
 	/**
-	 * Return whether an enabled assault selects requests by their principal, so that a
-	 * reactive request must resolve it first.
+	 * Return whether an enabled assault selects requests by principal (resolve it first).
 	 * @return {@code true} when a principal condition is active
 	 */
 	public boolean needsPrincipal() {
@@ -165,7 +177,7 @@ public final class ChaosEngine implements SmartInitializingSingleton, Disposable
 	}
 
 	/**
-	 * Return whether a client assault may strike outbound calls now.
+	 * Return whether a client assault may strike outbound calls now (chaos on).
 	 * @return {@code true} while chaos is on and such an assault is enabled
 	 */
 	public boolean clientChaos() {
@@ -187,7 +199,7 @@ public final class ChaosEngine implements SmartInitializingSingleton, Disposable
 	}
 
 	/**
-	 * Return what the starter's data source decorators ask per connection and statement.
+	 * Return what the data source decorators ask per connection and statement.
 	 * @return the jdbc side of the engine
 	 */
 	public JdbcChaos jdbc() {
@@ -195,9 +207,8 @@ public final class ChaosEngine implements SmartInitializingSingleton, Disposable
 	}
 
 	/**
-	 * Return whether HTTP server responses are recorded now: while chaos is on (the
-	 * guard, the report's endpoints, leaks and timeline), and while a hypothesis is set
-	 * (its baseline).
+	 * Return whether HTTP server responses are recorded now: while chaos is on (guard,
+	 * report) and while a hypothesis is set (its baseline).
 	 * @return {@code true} when responses must be reported
 	 */
 	public boolean recording() {
@@ -206,7 +217,7 @@ public final class ChaosEngine implements SmartInitializingSingleton, Disposable
 	}
 
 	/**
-	 * Return whether chaos is on: {@link #served} applies, not the baseline's.
+	 * Return whether chaos is on, so that {@link #served} applies.
 	 * @return {@code true} while chaos is on
 	 */
 	public boolean recordingChaos() {
@@ -224,9 +235,8 @@ public final class ChaosEngine implements SmartInitializingSingleton, Disposable
 	}
 
 	/**
-	 * Report one HTTP server response to a request that arrived while chaos was off
-	 * (never one of an actuator endpoint), for the hypothesis' baseline. Allocates
-	 * nothing when the hypothesis names no paths.
+	 * Report one HTTP server response served while chaos was off (never an actuator
+	 * endpoint's) for the hypothesis' baseline; allocates nothing without its paths.
 	 * @param path the request path within the application
 	 * @param status the response status
 	 * @param nanos how long the response took

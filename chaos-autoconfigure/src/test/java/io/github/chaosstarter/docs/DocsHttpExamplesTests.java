@@ -50,8 +50,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = EndpointApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=servlet",
-				"management.endpoints.web.exposure.include=chaos,health",
-				"management.endpoint.chaos.access=unrestricted", "chaos.allow-kill=true" })
+				"management.endpoints.web.exposure.include=chaos,chaosmonkey,health",
+				"management.endpoint.chaos.access=unrestricted", "chaos.allow-kill=true",
+				"chaos.chaos-monkey-api.enabled=true", "management.endpoint.chaosmonkey.access=unrestricted" })
 class DocsHttpExamplesTests {
 
 	private static final Pattern URL = Pattern.compile("localhost:\\d+(/\\S*)");
@@ -107,6 +108,7 @@ class DocsHttpExamplesTests {
 	void everyJsonBlockUsesTheFieldNamesTheCodeWrites() {
 		int reports = 0;
 		int states = 0;
+		int experiments = 0;
 		for (Block block : DocsBlocks.all()) {
 			if (!block.is("json")) {
 				continue;
@@ -130,13 +132,74 @@ class DocsHttpExamplesTests {
 				postBack(block, json);
 				states++;
 			}
+			else if (json.containsKey("title") && json.containsKey("method")) {
+				chaosToolkit(json, problems);
+				halt();
+				experiments++;
+			}
 			else {
-				problems.add("not a body, a state, a report or an error answer");
+				problems.add("not a body, a state, a report, an error answer or a Chaos Toolkit experiment");
 			}
 			assertThat(problems).as(block.toString()).isEmpty();
 		}
 		assertThat(reports).as("report examples").isGreaterThanOrEqualTo(2);
 		assertThat(states).as("state examples").isGreaterThanOrEqualTo(1);
+		assertThat(experiments).as("Chaos Toolkit experiments").isGreaterThanOrEqualTo(1);
+	}
+
+	/**
+	 * Run the chaostoolkit-spring activities of a Chaos Toolkit experiment against the
+	 * application, sending what {@code chaosspring/api.py} sends for each function: each
+	 * must answer 200 (the status probe 200 or 503), as the driver requires.
+	 */
+	@SuppressWarnings("unchecked")
+	private void chaosToolkit(Map<String, Object> experiment, List<String> problems) {
+		Map<String, Object> configuration = (Map<String, Object>) experiment.getOrDefault("configuration", Map.of());
+		List<Map<String, Object>> activities = new ArrayList<>();
+		Map<String, Object> hypothesis = (Map<String, Object>) experiment.get("steady-state-hypothesis");
+		if (hypothesis != null) {
+			activities.addAll((List<Map<String, Object>>) hypothesis.getOrDefault("probes", List.of()));
+		}
+		activities.addAll((List<Map<String, Object>>) experiment.get("method"));
+		activities.addAll((List<Map<String, Object>>) experiment.getOrDefault("rollbacks", List.of()));
+		int sent = 0;
+		for (Map<String, Object> activity : activities) {
+			Map<String, Object> provider = (Map<String, Object>) activity.get("provider");
+			String module = (String) provider.get("module");
+			if (module == null || !module.startsWith("chaosspring.")) {
+				continue;
+			}
+			Map<String, Object> arguments = (Map<String, Object>) provider.getOrDefault("arguments", Map.of());
+			String baseUrl = String.valueOf(arguments.get("base_url"));
+			for (Map.Entry<String, Object> entry : configuration.entrySet()) {
+				baseUrl = baseUrl.replace("${" + entry.getKey() + "}", String.valueOf(entry.getValue()));
+			}
+			String base = URI.create(baseUrl).getPath() + "/chaosmonkey/";
+			String query = arguments.containsKey("timeout") ? "?timeout=" + arguments.get("timeout") : "";
+			String func = (String) provider.get("func");
+			Response response = switch (func) {
+				case "enable_chaosmonkey" -> send("POST", base + "enable" + query, null);
+				case "disable_chaosmonkey" -> send("POST", base + "disable" + query, null);
+				case "change_assaults_configuration" ->
+					send("POST", base + "assaults" + query, Json.write(arguments.get("assaults_configuration")));
+				case "chaosmonkey_enabled" -> send("GET", base + "status" + query, null);
+				case "watcher_configuration" -> send("GET", base + "watcher" + query, null);
+				case "assaults_configuration" -> send("GET", base + "assaults" + query, null);
+				default -> null;
+			};
+			if (response == null) {
+				problems.add("chaosspring has no function " + func);
+				continue;
+			}
+			boolean status = func.equals("chaosmonkey_enabled");
+			if (response.status() != 200 && !(status && response.status() == 503)) {
+				problems.add(func + " answered " + response.status() + " " + response.body());
+			}
+			sent++;
+		}
+		if (sent == 0) {
+			problems.add("no chaosspring activity");
+		}
 	}
 
 	/**

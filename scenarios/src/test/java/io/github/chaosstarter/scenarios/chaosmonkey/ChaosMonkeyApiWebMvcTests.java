@@ -1,0 +1,15 @@
+package io.github.chaosstarter.scenarios.chaosmonkey;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+import io.github.chaosstarter.scenarios.chaosmonkey.fixture.ChaosMonkeyApplication;
+
+/**
+ * The Chaos Monkey API on Spring MVC.
+ */
+@SpringBootTest(classes = ChaosMonkeyApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "spring.main.web-application-type=servlet")
+class ChaosMonkeyApiWebMvcTests extends AbstractChaosMonkeyApiTests {
+
+}
