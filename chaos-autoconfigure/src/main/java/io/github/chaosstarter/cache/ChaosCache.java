@@ -141,14 +141,7 @@ final class ChaosCache implements Cache {
 		if (strike == null) {
 			return null;
 		}
-		Strike.sleepNanos(strike.delayNanos());
-		Throwable failure = strike.failure();
-		if (failure instanceof RuntimeException runtime) {
-			throw runtime;
-		}
-		if (failure instanceof Error error) {
-			throw error;
-		}
+		strike.waitAndThrow();
 		return strike;
 	}
 

@@ -207,11 +207,7 @@ final class Sites {
 
 		@Override
 		public @Nullable Throwable failure(Assault assault, AssaultSpec.EffectSpec effect) {
-			if (effect instanceof AssaultSpec.UnavailableSpec) {
-				return this.unreachable.get();
-			}
-			return (effect instanceof AssaultSpec.ExceptionSpec exception)
-					? ExceptionFactory.create(assault.name(), exception, null, true) : null;
+			return unreachableOrThrown(assault, effect, this.unreachable);
 		}
 
 		@Override
@@ -248,11 +244,7 @@ final class Sites {
 
 		@Override
 		public @Nullable Throwable failure(Assault assault, AssaultSpec.EffectSpec effect) {
-			if (effect instanceof AssaultSpec.UnavailableSpec) {
-				return this.unreachable.get();
-			}
-			return (effect instanceof AssaultSpec.ExceptionSpec exception)
-					? ExceptionFactory.create(assault.name(), exception, null, true) : null;
+			return unreachableOrThrown(assault, effect, this.unreachable);
 		}
 
 		@Override
@@ -273,6 +265,19 @@ final class Sites {
 					+ ((this.destination.isEmpty() && this.routingKey != null) ? this.routingKey : this.destination);
 		}
 
+	}
+
+	/**
+	 * The failure of a call to a dependency whose client makes its own exception when the
+	 * dependency cannot be reached.
+	 */
+	private static @Nullable Throwable unreachableOrThrown(Assault assault, AssaultSpec.EffectSpec effect,
+			Supplier<? extends Throwable> unreachable) {
+		if (effect instanceof AssaultSpec.UnavailableSpec) {
+			return unreachable.get();
+		}
+		return (effect instanceof AssaultSpec.ExceptionSpec exception)
+				? ExceptionFactory.create(assault.name(), exception, null, true) : null;
 	}
 
 }

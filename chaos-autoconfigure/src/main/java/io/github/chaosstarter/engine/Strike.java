@@ -201,6 +201,21 @@ public final class Strike {
 	}
 
 	/**
+	 * Apply this strike where the operation declares no checked exception: wait out its
+	 * delay, then throw its failure, if any (failures are unchecked there: the compiler
+	 * refuses checked exception types for such targets).
+	 */
+	public void waitAndThrow() {
+		sleepNanos(this.delayNanos);
+		if (this.failure instanceof RuntimeException runtime) {
+			throw runtime;
+		}
+		if (this.failure instanceof Error error) {
+			throw error;
+		}
+	}
+
+	/**
 	 * Wait as injected latency waits, for decorations whose operation declares no checked
 	 * exception: an interrupt ends the wait with an {@link IllegalStateException} and
 	 * keeps the thread's interrupt flag.

@@ -1,7 +1,6 @@
 package io.github.chaosstarter.kafka;
 
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -59,11 +58,7 @@ final class ChaosProducer implements InvocationHandler {
 	@Override
 	public @Nullable Object invoke(Object proxy, Method method, @Nullable Object[] args) throws Throwable {
 		if (method.getDeclaringClass() == Object.class) {
-			return switch (method.getName()) {
-				case "equals" -> proxy == args[0];
-				case "hashCode" -> System.identityHashCode(proxy);
-				default -> "Chaos decorated " + this.target;
-			};
+			return Reflective.objectMethod(proxy, method, args, this.target);
 		}
 		if (method.getName().equals("send") && args != null && args.length > 0
 				&& args[0] instanceof ProducerRecord<?, ?> record) {
@@ -133,12 +128,7 @@ final class ChaosProducer implements InvocationHandler {
 	}
 
 	private @Nullable Object call(Method method, @Nullable Object[] args) throws Throwable {
-		try {
-			return method.invoke(this.target, args);
-		}
-		catch (InvocationTargetException ex) {
-			throw ex.getTargetException();
-		}
+		return Reflective.call(this.target, method, args);
 	}
 
 	private static TopicPartition partition(ProducerRecord<?, ?> record) {

@@ -1,7 +1,6 @@
 package io.github.chaosstarter.kafka;
 
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
@@ -43,22 +42,12 @@ final class ChaosProducerFactoryHandler implements InvocationHandler {
 	@Override
 	public @Nullable Object invoke(Object proxy, Method method, @Nullable Object[] args) throws Throwable {
 		if (method.getDeclaringClass() == Object.class) {
-			return switch (method.getName()) {
-				case "equals" -> proxy == args[0];
-				case "hashCode" -> System.identityHashCode(proxy);
-				default -> "Chaos decorated " + this.target;
-			};
+			return Reflective.objectMethod(proxy, method, args, this.target);
 		}
 		if (method.getName().equals("getTargetClass") && method.getParameterCount() == 0) {
 			return this.target.getClass();
 		}
-		Object result;
-		try {
-			result = method.invoke(this.target, args);
-		}
-		catch (InvocationTargetException ex) {
-			throw ex.getTargetException();
-		}
+		Object result = Reflective.call(this.target, method, args);
 		if (!(result instanceof Producer<?, ?> producer)) {
 			return result;
 		}

@@ -41,14 +41,7 @@ final class ChaosRecordInterceptor implements RecordInterceptor<Object, Object> 
 		if (strike == null) {
 			return record;
 		}
-		Strike.sleepNanos(strike.delayNanos());
-		Throwable failure = strike.failure();
-		if (failure instanceof RuntimeException exception) {
-			throw exception;
-		}
-		if (failure instanceof Error error) {
-			throw error;
-		}
+		strike.waitAndThrow();
 		return record;
 	}
 

@@ -46,24 +46,9 @@ final class ChaosRabbitPublishing implements MessagePostProcessor {
 		Strike strike = this.chaos.strikeRabbit((exchange != null) ? exchange : "",
 				(routingKey != null) ? routingKey : "", "send", UNREACHABLE);
 		if (strike != null) {
-			apply(strike);
+			strike.waitAndThrow();
 		}
 		return message;
-	}
-
-	/**
-	 * Wait for the strike's delay, then throw its failure, if any.
-	 * @param strike the strike
-	 */
-	static void apply(Strike strike) {
-		Strike.sleepNanos(strike.delayNanos());
-		Throwable failure = strike.failure();
-		if (failure instanceof RuntimeException exception) {
-			throw exception;
-		}
-		if (failure instanceof Error error) {
-			throw error;
-		}
 	}
 
 }

@@ -42,7 +42,7 @@ final class ChaosRabbitReceiving implements MethodInterceptor {
 			Strike strike = this.chaos.strikeRabbit((exchange != null) ? exchange : "",
 					(routingKey != null) ? routingKey : "", "receive", NOT_RECEIVED);
 			if (strike != null) {
-				ChaosRabbitPublishing.apply(strike);
+				strike.waitAndThrow();
 			}
 		}
 		return invocation.proceed();

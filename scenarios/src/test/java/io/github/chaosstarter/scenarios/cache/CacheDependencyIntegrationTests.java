@@ -19,15 +19,14 @@ import org.springframework.cache.caffeine.CaffeineCacheManager;
 import org.springframework.cache.interceptor.CacheInterceptor;
 
 import io.github.chaosstarter.Chaos;
-import io.github.chaosstarter.InvalidChaosPropertyException;
-import io.github.chaosstarter.report.ResilienceReport;
 import io.github.chaosstarter.report.ServiceReport;
 import io.github.chaosstarter.scenarios.cache.fixture.CacheApplication;
 import io.github.chaosstarter.scenarios.cache.fixture.CacheApplication.PriceService;
 import io.github.chaosstarter.scenarios.fixture.Http;
 
+import static io.github.chaosstarter.scenarios.fixture.DependencyChecks.assertRefused;
+import static io.github.chaosstarter.scenarios.fixture.DependencyChecks.dependency;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * {@code cache} targets on a real Spring Cache (Caffeine) reached through
@@ -240,33 +239,21 @@ class CacheDependencyIntegrationTests {
 
 	@Test
 	void effectsACacheCannotHaveAreRefusedNamingTheField() {
-		assertRefused(Map.of("target", Map.of("cache", Map.of("names", List.of("prices"))), "error-response",
+		assertRefused(this.chaos, Map.of("target", Map.of("cache", Map.of("names", List.of("prices"))), "error-response",
 				Map.of("status", 503)), "chaos.assaults.x.error-response");
-		assertRefused(Map.of("target", Map.of("beans", List.of("priceService")), "miss", Map.of("enabled", true)),
+		assertRefused(this.chaos, Map.of("target", Map.of("beans", List.of("priceService")), "miss", Map.of("enabled", true)),
 				"chaos.assaults.x.miss");
-		assertRefused(Map.of("target", Map.of("cache", Map.of("operations", List.of("put"))), "miss",
+		assertRefused(this.chaos, Map.of("target", Map.of("cache", Map.of("operations", List.of("put"))), "miss",
 				Map.of("enabled", true)), "chaos.assaults.x.target.cache.operations");
-		assertRefused(Map.of("target", Map.of("cache", Map.of("operations", List.of("read"))), "unavailable",
+		assertRefused(this.chaos, Map.of("target", Map.of("cache", Map.of("operations", List.of("read"))), "unavailable",
 				Map.of("immediately", true)), "chaos.assaults.x.target.cache.operations[0]");
-		assertRefused(Map.of("target", Map.of("cache", Map.of("names", List.of("prices"))), "exception",
+		assertRefused(this.chaos, Map.of("target", Map.of("cache", Map.of("names", List.of("prices"))), "exception",
 				Map.of("type", "java.io.IOException")), "chaos.assaults.x.exception.type");
-		assertRefused(Map.of("target", Map.of("cache", Map.of("names", List.of("prices")), "beans", List.of("b")),
+		assertRefused(this.chaos, Map.of("target", Map.of("cache", Map.of("names", List.of("prices")), "beans", List.of("b")),
 				"unavailable", Map.of("immediately", true)), "chaos.assaults.x.target.cache");
 		assertThat(this.chaos.state().assaults()).isEmpty();
 	}
 
-	private void assertRefused(Map<String, Object> assault, String field) {
-		assertThatExceptionOfType(InvalidChaosPropertyException.class)
-			.isThrownBy(() -> this.chaos.change(Map.of("assaults", Map.of("x", assault))))
-			.satisfies((ex) -> assertThat(ex.getProperty()).isEqualTo(field));
-	}
 
-	private static ServiceReport.DependencyReport dependency(ResilienceReport report, String name) {
-		return report.dependencies()
-			.stream()
-			.filter((dependency) -> dependency.name().equals(name))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError(name + " not in " + report.dependencies()));
-	}
 
 }

@@ -37,7 +37,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.github.chaosstarter.Chaos;
-import io.github.chaosstarter.InvalidChaosPropertyException;
 import io.github.chaosstarter.engine.InjectedFaults;
 import io.github.chaosstarter.report.ResilienceReport;
 import io.github.chaosstarter.report.ServiceReport;
@@ -45,6 +44,8 @@ import io.github.chaosstarter.scenarios.fixture.Http;
 import io.github.chaosstarter.scenarios.fixture.Outcome;
 import io.github.chaosstarter.scenarios.kafka.fixture.KafkaApplication;
 
+import static io.github.chaosstarter.scenarios.fixture.DependencyChecks.assertRefused;
+import static io.github.chaosstarter.scenarios.fixture.DependencyChecks.dependency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
@@ -284,35 +285,23 @@ class KafkaDependencyIntegrationTests {
 
 	@Test
 	void whatAKafkaTargetCannotHaveIsRefusedNamingTheField() {
-		assertRefused(Map.of("target", Map.of("kafka", Map.of("topics", List.of("orders"))), "unavailable", Map.of()),
+		assertRefused(this.chaos, Map.of("target", Map.of("kafka", Map.of("topics", List.of("orders"))), "unavailable", Map.of()),
 				"chaos.assaults.x.target.kafka.operations");
-		assertRefused(Map.of("target", Map.of("kafka", Map.of("operations", List.of("receive"))), "unavailable",
+		assertRefused(this.chaos, Map.of("target", Map.of("kafka", Map.of("operations", List.of("receive"))), "unavailable",
 				Map.of()), "chaos.assaults.x.target.kafka.operations");
-		assertRefused(Map.of("target", Map.of("kafka", Map.of("operations", List.of("publish"))), "latency",
+		assertRefused(this.chaos, Map.of("target", Map.of("kafka", Map.of("operations", List.of("publish"))), "latency",
 				Map.of("min", "1ms")), "chaos.assaults.x.target.kafka.operations[0]");
-		assertRefused(Map.of("target", Map.of("kafka", Map.of("topics", List.of("a*"))), "error-response",
+		assertRefused(this.chaos, Map.of("target", Map.of("kafka", Map.of("topics", List.of("a*"))), "error-response",
 				Map.of("status", 503)), "chaos.assaults.x.error-response");
-		assertRefused(Map.of("target", Map.of("kafka", Map.of("topics", List.of("a*"))), "exception",
+		assertRefused(this.chaos, Map.of("target", Map.of("kafka", Map.of("topics", List.of("a*"))), "exception",
 				Map.of("type", "java.io.IOException")), "chaos.assaults.x.exception.type");
-		assertRefused(Map.of("target", Map.of("kafka", Map.of("topics", List.of("a*")), "cache",
+		assertRefused(this.chaos, Map.of("target", Map.of("kafka", Map.of("topics", List.of("a*")), "cache",
 				Map.of("names", List.of("c"))), "latency", Map.of("min", "1ms")), "chaos.assaults.x.target.kafka");
-		assertRefused(Map.of("target", Map.of("kafka", Map.of("topics", List.of(""))), "latency", Map.of("min", "1ms")),
+		assertRefused(this.chaos, Map.of("target", Map.of("kafka", Map.of("topics", List.of(""))), "latency", Map.of("min", "1ms")),
 				"chaos.assaults.x.target.kafka.topics[0]");
 		assertThat(this.chaos.state().assaults()).isEmpty();
 	}
 
-	private static ServiceReport.DependencyReport dependency(ResilienceReport report, String name) {
-		return report.dependencies()
-			.stream()
-			.filter((dependency) -> dependency.name().equals(name))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError(report.dependencies()));
-	}
 
-	private void assertRefused(Map<String, Object> assault, String field) {
-		assertThatExceptionOfType(InvalidChaosPropertyException.class)
-			.isThrownBy(() -> this.chaos.change(Map.of("assaults", Map.of("x", assault))))
-			.satisfies((ex) -> assertThat(ex.getProperty()).isEqualTo(field));
-	}
 
 }

@@ -25,7 +25,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.github.chaosstarter.Chaos;
-import io.github.chaosstarter.InvalidChaosPropertyException;
 import io.github.chaosstarter.engine.InjectedFaults;
 import io.github.chaosstarter.report.ResilienceReport;
 import io.github.chaosstarter.report.ServiceReport;
@@ -34,8 +33,9 @@ import io.github.chaosstarter.scenarios.fixture.Outcome;
 import io.github.chaosstarter.scenarios.rabbit.fixture.RabbitApplication;
 import io.github.chaosstarter.scenarios.rabbit.fixture.RabbitServer;
 
+import static io.github.chaosstarter.scenarios.fixture.DependencyChecks.assertRefused;
+import static io.github.chaosstarter.scenarios.fixture.DependencyChecks.dependency;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -226,31 +226,19 @@ class RabbitDependencyIntegrationTests {
 
 	@Test
 	void whatARabbitTargetCannotHaveIsRefusedNamingTheField() {
-		assertRefused(Map.of("target", Map.of("rabbit", Map.of("exchanges", List.of("events"))), "unavailable",
+		assertRefused(this.chaos, Map.of("target", Map.of("rabbit", Map.of("exchanges", List.of("events"))), "unavailable",
 				Map.of("immediately", true)), "chaos.assaults.x.target.rabbit.operations");
-		assertRefused(Map.of("target", Map.of("rabbit", Map.of("operations", List.of("consume"))), "latency",
+		assertRefused(this.chaos, Map.of("target", Map.of("rabbit", Map.of("operations", List.of("consume"))), "latency",
 				Map.of("min", "1ms")), "chaos.assaults.x.target.rabbit.operations[0]");
-		assertRefused(Map.of("target", Map.of("rabbit", Map.of("exchanges", List.of(" "))), "latency",
+		assertRefused(this.chaos, Map.of("target", Map.of("rabbit", Map.of("exchanges", List.of(" "))), "latency",
 				Map.of("min", "1ms")), "chaos.assaults.x.target.rabbit.exchanges[0]");
-		assertRefused(Map.of("target", Map.of("rabbit", Map.of("exchanges", List.of("events"))), "kill",
+		assertRefused(this.chaos, Map.of("target", Map.of("rabbit", Map.of("exchanges", List.of("events"))), "kill",
 				Map.of("mode", "graceful")), "chaos.assaults.x.kill");
-		assertRefused(Map.of("target", Map.of("rabbit", Map.of("exchanges", List.of("events")), "kafka",
+		assertRefused(this.chaos, Map.of("target", Map.of("rabbit", Map.of("exchanges", List.of("events")), "kafka",
 				Map.of("topics", List.of("t"))), "latency", Map.of("min", "1ms")), "chaos.assaults.x.target.rabbit");
 		assertThat(this.chaos.state().assaults()).isEmpty();
 	}
 
-	private static ServiceReport.DependencyReport dependency(ResilienceReport report, String name) {
-		return report.dependencies()
-			.stream()
-			.filter((dependency) -> dependency.name().equals(name))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError(report.dependencies()));
-	}
 
-	private void assertRefused(Map<String, Object> assault, String field) {
-		assertThatExceptionOfType(InvalidChaosPropertyException.class)
-			.isThrownBy(() -> this.chaos.change(Map.of("assaults", Map.of("x", assault))))
-			.satisfies((ex) -> assertThat(ex.getProperty()).isEqualTo(field));
-	}
 
 }

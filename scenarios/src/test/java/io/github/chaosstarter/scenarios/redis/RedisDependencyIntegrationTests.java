@@ -29,7 +29,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.github.chaosstarter.Chaos;
-import io.github.chaosstarter.InvalidChaosPropertyException;
 import io.github.chaosstarter.engine.InjectedFaults;
 import io.github.chaosstarter.report.ServiceReport;
 import io.github.chaosstarter.scenarios.fixture.Http;
@@ -37,6 +36,8 @@ import io.github.chaosstarter.scenarios.fixture.Outcome;
 import io.github.chaosstarter.scenarios.redis.fixture.RedisApplication;
 import io.github.chaosstarter.scenarios.redis.fixture.RedisServer;
 
+import static io.github.chaosstarter.scenarios.fixture.DependencyChecks.assertRefused;
+import static io.github.chaosstarter.scenarios.fixture.DependencyChecks.dependency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -219,12 +220,7 @@ class RedisDependencyIntegrationTests {
 		for (int i = 0; i < 3; i++) {
 			assertThat(http.get("/api/sessions/1").status()).isEqualTo(500);
 		}
-		ServiceReport.DependencyReport redis = this.chaos.report()
-			.dependencies()
-			.stream()
-			.filter((dependency) -> dependency.name().equals("redis:redisConnectionFactory"))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError(this.chaos.report().dependencies()));
+		ServiceReport.DependencyReport redis = dependency(this.chaos.report(), "redis:redisConnectionFactory");
 		assertThat(redis.type()).isEqualTo("redis");
 		assertThat(redis.requests()).isEqualTo(3);
 		assertThat(redis.failed()).isEqualTo(3);
@@ -234,21 +230,16 @@ class RedisDependencyIntegrationTests {
 
 	@Test
 	void whatARedisTargetCannotHaveIsRefusedNamingTheField() {
-		assertRefused(Map.of("target", Map.of("redis", Map.of("commands", List.of("GET 1"))), "unavailable",
+		assertRefused(this.chaos, Map.of("target", Map.of("redis", Map.of("commands", List.of("GET 1"))), "unavailable",
 				Map.of("immediately", true)), "chaos.assaults.x.target.redis.commands[0]");
-		assertRefused(Map.of("target", Map.of("redis", Map.of("keys", List.of("a*"))), "error-response",
+		assertRefused(this.chaos, Map.of("target", Map.of("redis", Map.of("keys", List.of("a*"))), "error-response",
 				Map.of("status", 503)), "chaos.assaults.x.error-response");
-		assertRefused(Map.of("target", Map.of("redis", Map.of("keys", List.of("a*"))), "exception",
+		assertRefused(this.chaos, Map.of("target", Map.of("redis", Map.of("keys", List.of("a*"))), "exception",
 				Map.of("type", "java.io.IOException")), "chaos.assaults.x.exception.type");
-		assertRefused(Map.of("target", Map.of("redis", Map.of("keys", List.of("a*")), "beans", List.of("b")),
+		assertRefused(this.chaos, Map.of("target", Map.of("redis", Map.of("keys", List.of("a*")), "beans", List.of("b")),
 				"unavailable", Map.of("immediately", true)), "chaos.assaults.x.target.redis");
 		assertThat(this.chaos.state().assaults()).isEmpty();
 	}
 
-	private void assertRefused(Map<String, Object> assault, String field) {
-		assertThatExceptionOfType(InvalidChaosPropertyException.class)
-			.isThrownBy(() -> this.chaos.change(Map.of("assaults", Map.of("x", assault))))
-			.satisfies((ex) -> assertThat(ex.getProperty()).isEqualTo(field));
-	}
 
 }
