@@ -37,8 +37,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * running {@code redis-server}, then the same request with the server stopped: the
  * handler's get method gets a {@code RuntimeException} for the same cache (the real one
  * after the client's command timeout), the slow path runs, and the callers get the same
- * answer. Seen here: with the server stopped, the put after the failed get was not
- * reported as failing, so the comparison is on gets. Skipped, saying so, without
+ * answer. With the server stopped, the put after the failed get fails too on Spring Data
+ * Redis 3.5 (Boot 3.5) but not on 4.0 (Boot 4.0), so the comparison is on gets. Skipped, saying so, without
  * {@code redis-server}.
  */
 @SpringBootTest(classes = CacheApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -103,15 +103,14 @@ class RedisCacheUnavailableTests {
 		assertThat(http.get("/api/prices/2").status()).isEqualTo(200);
 		assertThat(this.prices.computed()).as("the slow path ran").isEqualTo(computed + 1);
 		List<String> real = List.copyOf(this.errors.seen);
-		assertThat(operations(injected)).as("injected %s, real %s", injected, real)
-			.isEqualTo(operations(real)).containsExactly("get prices");
-		assertThat(injected).allSatisfy((error) -> assertThat(error).endsWith("UncheckedIOException"));
-		assertThat(real).containsExactly("get prices org.springframework.dao.QueryTimeoutException");
+		assertThat(injected).containsExactly("get prices java.io.UncheckedIOException");
+		// the put that follows a failed get fails too with Spring Data Redis 3.5, not with 4.0
+		assertThat(real).as("real %s", real)
+			.startsWith("get prices org.springframework.dao.QueryTimeoutException")
+			.isSubsetOf("get prices org.springframework.dao.QueryTimeoutException",
+					"put prices org.springframework.dao.QueryTimeoutException");
 	}
 
-	private static List<String> operations(List<String> errors) {
-		return errors.stream().map((error) -> error.substring(0, error.lastIndexOf(' '))).toList();
-	}
 
 	/**
 	 * The application's cache error handler: records each error as
