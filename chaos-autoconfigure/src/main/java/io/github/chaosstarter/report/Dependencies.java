@@ -131,7 +131,8 @@ final class Dependencies {
 						+ ((baselineP99 >= 0)
 								? "with no measurable difference (p99 " + p99(counts) + ", baseline p99 "
 										+ Histogram.format(baselineP99) + ")"
-								: "through no fallback; their latency was not compared: no baseline (set chaos.hypothesis)");
+								: "without a fallback or an error handler; their latency was not compared: no baseline (set"
+										+ " chaos.hypothesis)");
 			}
 			DependencyClass expected = (expectedName != null)
 					? DependencyClass.valueOf(expectedName.toUpperCase(Locale.ROOT)) : null;
