@@ -7,6 +7,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
+import org.springframework.core.env.Environment;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.context.annotation.Configuration;
 
 import io.github.chaosstarter.config.ChaosProperties;
 import io.github.chaosstarter.endpoint.ChaosEndpointAutoConfiguration;
@@ -41,6 +45,20 @@ public final class ChaosMonkeyAutoConfiguration {
 	static ChaosMonkeyOperationInvokerAdvisor chaosMonkeyOperationInvokerAdvisor(
 			ObjectProvider<ChaosMonkeyEndpoint> chaosMonkeyEndpoint) {
 		return new ChaosMonkeyOperationInvokerAdvisor(chaosMonkeyEndpoint);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnAvailableEndpoint(endpoint = ChaosMonkeyEndpoint.class, exposure = EndpointExposure.WEB)
+	@ConditionalOnMissingClass({ "org.springframework.security.web.SecurityFilterChain",
+			"org.springframework.security.web.server.SecurityWebFilterChain" })
+	static class UnsecuredEndpointWarningConfiguration {
+
+		@Bean
+		static ChaosEndpointAutoConfiguration.UnsecuredChaosEndpointWarning unsecuredChaosMonkeyEndpointWarning(
+				Environment environment) {
+			return new ChaosEndpointAutoConfiguration.UnsecuredChaosEndpointWarning(environment, "chaosmonkey");
+		}
+
 	}
 
 }

@@ -86,7 +86,7 @@ public final class ChaosEndpointAutoConfiguration {
 
 		@Bean
 		static UnsecuredChaosEndpointWarning unsecuredChaosEndpointWarning(Environment environment) {
-			return new UnsecuredChaosEndpointWarning(environment);
+			return new UnsecuredChaosEndpointWarning(environment, "chaos");
 		}
 
 	}
@@ -115,30 +115,40 @@ public final class ChaosEndpointAutoConfiguration {
 	}
 
 	/**
-	 * Logs one warning once the context is ready, when anyone who reaches the endpoint
-	 * can write: with read-only access (the default) nobody can inject faults through it.
+	 * Logs one warning once the context is ready, when anyone who reaches an endpoint of
+	 * the starter can write through it: with read-only access (the default) nobody can
+	 * inject faults through it. For {@code chaos}, and {@code chaosmonkey} when enabled.
 	 */
-	static final class UnsecuredChaosEndpointWarning implements SmartInitializingSingleton {
+	public static final class UnsecuredChaosEndpointWarning implements SmartInitializingSingleton {
 
 		private static final Log logger = LogFactory.getLog(ChaosEndpoint.class);
 
 		private final Environment environment;
 
-		UnsecuredChaosEndpointWarning(Environment environment) {
+		private final String endpoint;
+
+		/**
+		 * Create the warning for one endpoint.
+		 * @param environment where the access settings are read
+		 * @param endpoint the endpoint's id
+		 */
+		public UnsecuredChaosEndpointWarning(Environment environment, String endpoint) {
 			this.environment = environment;
+			this.endpoint = endpoint;
 		}
 
 		@Override
 		public void afterSingletonsInstantiated() {
-			String access = this.environment.getProperty("management.endpoint.chaos.access",
+			String access = this.environment.getProperty("management.endpoint." + this.endpoint + ".access",
 					this.environment.getProperty("management.endpoints.access.default", "read-only"));
 			String maximum = this.environment.getProperty("management.endpoints.access.max-permitted", "unrestricted");
 			if (!isUnrestricted(access) || !isUnrestricted(maximum)) {
 				return;
 			}
-			logger.warn("The chaos endpoint is exposed over HTTP and Spring Security is not on the class path: "
-					+ "anyone who reaches the management port can inject faults into this application. "
-					+ "Secure the actuator endpoints or do not expose 'chaos' outside a test environment.");
+			logger.warn("The " + this.endpoint + " endpoint is exposed over HTTP and Spring Security is not on the "
+					+ "class path: anyone who reaches the management port can inject faults into this application. "
+					+ "Secure the actuator endpoints or do not expose '" + this.endpoint
+					+ "' outside a test environment.");
 		}
 
 		private static boolean isUnrestricted(String access) {
