@@ -1,8 +1,10 @@
 package io.github.chaosstarter.engine;
 
+import java.lang.ref.WeakReference;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import org.jspecify.annotations.Nullable;
 
@@ -31,6 +33,15 @@ public final class InjectedFaults {
 	private static final int MAX_TARGETS = 10_000;
 
 	private static final Map<String, Mark> TARGETED = new ConcurrentHashMap<>();
+
+	/**
+	 * The exceptions marked last, by identity hash: finding a mark here allocates
+	 * nothing, where {@link Throwable#getSuppressed()} copies an array. One that another
+	 * took the slot of is still found through its suppressed exceptions.
+	 */
+	private static final int REMEMBERED = 1024;
+
+	private static final AtomicReferenceArray<@Nullable Remembered> MARKED = new AtomicReferenceArray<>(REMEMBERED);
 
 	private static final ThreadLocal<ChaosListener.@Nullable Injection> SIGNALLING = new ThreadLocal<>();
 
@@ -63,9 +74,33 @@ public final class InjectedFaults {
 	}
 
 	private static void mark(Throwable failure, Mark mark) {
-		if (!(failure instanceof Mark) && !isMarked(failure)) {
+		if (!(failure instanceof Mark) && markOf(failure) == null) {
 			failure.addSuppressed(mark);
+			if (suppressed(failure) == mark) {
+				MARKED.set(slot(failure), new Remembered(failure, mark));
+			}
 		}
+	}
+
+	private static int slot(Throwable failure) {
+		return System.identityHashCode(failure) & (REMEMBERED - 1);
+	}
+
+	private static @Nullable Mark markOf(Throwable failure) {
+		Remembered remembered = MARKED.get(slot(failure));
+		if (remembered != null && remembered.get() == failure) {
+			return remembered.mark;
+		}
+		return suppressed(failure);
+	}
+
+	private static @Nullable Mark suppressed(Throwable failure) {
+		for (Throwable suppressed : failure.getSuppressed()) {
+			if (suppressed instanceof Mark mark) {
+				return mark;
+			}
+		}
+		return null;
 	}
 
 	/**
@@ -78,15 +113,8 @@ public final class InjectedFaults {
 	 */
 	public static @Nullable String injectedTarget(@Nullable Throwable failure, int maxDepth) {
 		Throwable injected = injectedIn(failure, maxDepth);
-		if (injected == null) {
-			return null;
-		}
-		for (Throwable suppressed : injected.getSuppressed()) {
-			if (suppressed instanceof Mark mark) {
-				return mark.target;
-			}
-		}
-		return null;
+		Mark mark = (injected != null) ? markOf(injected) : null;
+		return (mark != null) ? mark.target : null;
 	}
 
 	/**
@@ -101,7 +129,9 @@ public final class InjectedFaults {
 			if (isMarked(current)) {
 				return current;
 			}
-			current = (current.getCause() != current) ? current.getCause() : null;
+			// Throwable.getCause() takes a lock: once per link
+			Throwable cause = current.getCause();
+			current = (cause != current) ? cause : null;
 		}
 		return null;
 	}
@@ -112,12 +142,7 @@ public final class InjectedFaults {
 	 * @return {@code true} when marked
 	 */
 	public static boolean isMarked(Throwable failure) {
-		for (Throwable suppressed : failure.getSuppressed()) {
-			if (suppressed instanceof Mark) {
-				return true;
-			}
-		}
-		return false;
+		return markOf(failure) != null;
 	}
 
 	/**
@@ -167,6 +192,20 @@ public final class InjectedFaults {
 	/**
 	 * The mark: no stack trace, no suppression of its own.
 	 */
+	/**
+	 * A marked exception, held weakly, and its mark.
+	 */
+	private static final class Remembered extends WeakReference<Throwable> {
+
+		private final Mark mark;
+
+		Remembered(Throwable failure, Mark mark) {
+			super(failure);
+			this.mark = mark;
+		}
+
+	}
+
 	static final class Mark extends RuntimeException {
 
 		private static final long serialVersionUID = 1L;

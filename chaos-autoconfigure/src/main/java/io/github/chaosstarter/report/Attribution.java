@@ -60,28 +60,57 @@ final class Attribution {
 		if (failure == null) {
 			return false;
 		}
-		if (InjectedFaults.injectedIn(failure, MAX_CAUSE_DEPTH) != null) {
+		if (InjectedFaults.isMarked(failure)) {
 			return true;
 		}
-		if (isUnmarkable(failure)) {
-			return true;
-		}
-		Throwable announced = announced(failure);
-		if (announced != null) {
-			InjectedFaults.mark(announced);
-			if (!InjectedFaults.isMarked(announced)) {
-				// created without suppression (a BulkheadFullException): remembered
-				// instead
-				this.unmarkable.set(new Seen(announced, System.nanoTime()));
+		Pending pending = fresh(this.pending.get(), this.pending);
+		Seen unmarkable = fresh(this.unmarkable.get(), this.unmarkable);
+		// one walk down the cause chain: Throwable.getCause() takes a lock
+		Throwable current = failure;
+		for (int depth = 0; current != null && depth < MAX_CAUSE_DEPTH; depth++) {
+			if (InjectedFaults.isMarked(current) || (unmarkable != null && current == unmarkable.failure())) {
+				return true;
 			}
-			return true;
-		}
-		Throwable faked = faked(failure);
-		if (faked != null) {
-			InjectedFaults.mark(faked);
-			return true;
+			if (pending != null && current.getClass().getName().equals(pending.type())) {
+				this.pending.remove();
+				if (sameInstance(pending, current)) {
+					markAnnounced(current);
+					return true;
+				}
+				// another bulkhead's rejection: the announced one was never seen
+				pending = null;
+			}
+			if ((WEB_PRESENT && FakedResponses.restClient(current))
+					|| (WEBCLIENT_PRESENT && FakedResponses.webClient(current))
+					|| (BREAKER_PRESENT && refusedAfterInjection(current))) {
+				InjectedFaults.mark(current);
+				return true;
+			}
+			Throwable cause = current.getCause();
+			current = (cause != current) ? cause : null;
 		}
 		return false;
+	}
+
+	private static <T extends Fresh> @Nullable T fresh(@Nullable T value, ThreadLocal<@Nullable T> holder) {
+		if (value != null && System.nanoTime() - value.nanoTime() > FRESH_NANOS) {
+			holder.remove();
+			return null;
+		}
+		return value;
+	}
+
+	private static boolean sameInstance(Pending pending, Throwable failure) {
+		String instance = BULKHEAD_PRESENT ? Rejections.bulkhead(failure) : null;
+		return pending.instance() == null || instance == null || instance.equals(pending.instance());
+	}
+
+	private void markAnnounced(Throwable announced) {
+		InjectedFaults.mark(announced);
+		if (!InjectedFaults.isMarked(announced)) {
+			// created without suppression (a BulkheadFullException): remembered instead
+			this.unmarkable.set(new Seen(announced, System.nanoTime()));
+		}
 	}
 
 	/**
@@ -107,64 +136,6 @@ final class Attribution {
 		}
 	}
 
-	private @Nullable Throwable announced(Throwable failure) {
-		Pending pending = this.pending.get();
-		if (pending == null) {
-			return null;
-		}
-		if (System.nanoTime() - pending.nanoTime() > FRESH_NANOS) {
-			this.pending.remove();
-			return null;
-		}
-		Throwable current = failure;
-		for (int depth = 0; current != null && depth < MAX_CAUSE_DEPTH; depth++) {
-			if (current.getClass().getName().equals(pending.type())) {
-				String instance = BULKHEAD_PRESENT ? Rejections.bulkhead(current) : null;
-				if (pending.instance() != null && instance != null && !instance.equals(pending.instance())) {
-					// another bulkhead's rejection: the announced one was never seen
-					this.pending.remove();
-					return null;
-				}
-				this.pending.remove();
-				return current;
-			}
-			current = (current.getCause() != current) ? current.getCause() : null;
-		}
-		return null;
-	}
-
-	private boolean isUnmarkable(Throwable failure) {
-		Seen seen = this.unmarkable.get();
-		if (seen == null) {
-			return false;
-		}
-		if (System.nanoTime() - seen.nanoTime() > FRESH_NANOS) {
-			this.unmarkable.remove();
-			return false;
-		}
-		Throwable current = failure;
-		for (int depth = 0; current != null && depth < MAX_CAUSE_DEPTH; depth++) {
-			if (current == seen.failure()) {
-				return true;
-			}
-			current = (current.getCause() != current) ? current.getCause() : null;
-		}
-		return false;
-	}
-
-	private @Nullable Throwable faked(Throwable failure) {
-		Throwable current = failure;
-		for (int depth = 0; current != null && depth < MAX_CAUSE_DEPTH; depth++) {
-			if ((WEB_PRESENT && FakedResponses.restClient(current))
-					|| (WEBCLIENT_PRESENT && FakedResponses.webClient(current))
-					|| (BREAKER_PRESENT && refusedAfterInjection(current))) {
-				return current;
-			}
-			current = (current.getCause() != current) ? current.getCause() : null;
-		}
-		return null;
-	}
-
 	private boolean refusedAfterInjection(Throwable failure) {
 		String breaker = Refusals.breaker(failure);
 		return breaker != null && openedByInjection(breaker);
@@ -182,10 +153,16 @@ final class Attribution {
 		return Boolean.TRUE.equals(this.openedByInjection.get(breaker));
 	}
 
-	private record Pending(String type, @Nullable String instance, long nanoTime) {
+	private interface Fresh {
+
+		long nanoTime();
+
 	}
 
-	private record Seen(Throwable failure, long nanoTime) {
+	private record Pending(String type, @Nullable String instance, long nanoTime) implements Fresh {
+	}
+
+	private record Seen(Throwable failure, long nanoTime) implements Fresh {
 	}
 
 	/**

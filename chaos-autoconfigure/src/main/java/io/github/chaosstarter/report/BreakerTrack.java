@@ -20,7 +20,7 @@ final class BreakerTrack {
 
 	private final InFlight slowDelays = new InFlight();
 
-	private Shadow shadow;
+	private volatile Shadow shadow;
 
 	BreakerTrack(@Nullable BreakerSettings settings) {
 		this.settings = settings;
@@ -58,7 +58,8 @@ final class BreakerTrack {
 					this.settings.slowCallDurationThreshold().toNanos(), SLOW_TOLERANCE_NANOS);
 			flags |= injected ? Shadow.INJECTED_SLOW : Shadow.REAL_SLOW;
 		}
-		currentShadow().record(flags, epochSecond());
+		Shadow shadow = currentShadow();
+		shadow.record(flags, shadow.countBased() ? 0 : epochSecond());
 		return flags;
 	}
 
@@ -92,16 +93,16 @@ final class BreakerTrack {
 	}
 
 	/** A new window of the half-open state's permitted calls. */
-	synchronized void halfOpen() {
+	void halfOpen() {
 		this.shadow = new Shadow(true, (this.settings != null) ? this.settings.halfOpenCalls() : 10);
 	}
 
 	/** A new, empty window of the breaker's own type and size. */
-	synchronized void reset() {
+	void reset() {
 		this.shadow = closedWindow();
 	}
 
-	private synchronized Shadow currentShadow() {
+	private Shadow currentShadow() {
 		return this.shadow;
 	}
 

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -43,7 +44,8 @@ final class Experiment {
 
 	final Map<String, BulkheadStats> threadPoolBulkheads = new ConcurrentHashMap<>();
 
-	final Map<FallbackKey, FallbackStats> fallbacks = new ConcurrentHashMap<>();
+	/** Fallbacks by guarded method, then by fallback method. */
+	final Map<String, Map<String, FallbackStats>> fallbacks = new ConcurrentHashMap<>();
 
 	final Map<String, MethodStats> methods = new ConcurrentHashMap<>();
 
@@ -67,28 +69,28 @@ final class Experiment {
 
 	void countInjection(String assault) {
 		this.total.increment();
-		this.byAssault.computeIfAbsent(assault, (key) -> new LongAdder()).increment();
+		lookup(this.byAssault, assault, (key) -> new LongAdder()).increment();
 	}
 
 	BreakerStats breaker(String name) {
-		return this.breakers.computeIfAbsent(name, (key) -> new BreakerStats());
+		return lookup(this.breakers, name, (key) -> new BreakerStats());
 	}
 
 	RetryStats retry(String name) {
-		return this.retries.computeIfAbsent(name, (key) -> new RetryStats());
+		return lookup(this.retries, name, (key) -> new RetryStats());
 	}
 
 	LimiterStats timeLimiter(String name) {
-		return this.timeLimiters.computeIfAbsent(name, (key) -> new LimiterStats());
+		return lookup(this.timeLimiters, name, (key) -> new LimiterStats());
 	}
 
 	BulkheadStats bulkhead(String name, boolean threadPool) {
-		return (threadPool ? this.threadPoolBulkheads : this.bulkheads).computeIfAbsent(name,
-				(key) -> new BulkheadStats());
+		return lookup(threadPool ? this.threadPoolBulkheads : this.bulkheads, name, (key) -> new BulkheadStats());
 	}
 
 	FallbackStats fallback(String method, String fallbackMethod) {
-		return this.fallbacks.computeIfAbsent(new FallbackKey(method, fallbackMethod), (key) -> new FallbackStats());
+		Map<String, FallbackStats> byFallback = lookup(this.fallbacks, method, (key) -> new ConcurrentHashMap<>());
+		return lookup(byFallback, fallbackMethod, (key) -> new FallbackStats());
 	}
 
 	void seenByMechanism(String method) {
@@ -98,7 +100,18 @@ final class Experiment {
 	}
 
 	MethodStats method(String method, List<Guard> guards, boolean restController) {
-		return this.methods.computeIfAbsent(method, (key) -> new MethodStats(guards, restController));
+		MethodStats stats = this.methods.get(method);
+		return (stats != null) ? stats
+				: this.methods.computeIfAbsent(method, (key) -> new MethodStats(guards, restController));
+	}
+
+	/**
+	 * Look an entry up, creating it on first use: once it exists, without a lock or an
+	 * allocation (give a lambda that captures nothing).
+	 */
+	static <K, V> V lookup(Map<K, V> map, K key, Function<K, V> create) {
+		V value = map.get(key);
+		return (value != null) ? value : map.computeIfAbsent(key, create);
 	}
 
 	/** The first injected exception type that explains a verdict, and how many. */

@@ -124,7 +124,8 @@ final class Judge {
 				}
 			}
 		});
-		all.putAll(experiment.fallbacks);
+		experiment.fallbacks.forEach((method, byFallback) -> byFallback
+			.forEach((fallbackMethod, stats) -> all.put(new FallbackKey(method, fallbackMethod), stats)));
 		List<FallbackReport> reports = new ArrayList<>();
 		all.forEach((key, stats) -> {
 			long invocations = stats.invocations.get();

@@ -173,7 +173,7 @@ final class ResilienceEvents {
 		boolean injected = InjectedFaults.signallingTimeout() != null;
 		Duration timeout = this.recorder.limiterTimeout(name);
 		Injection cancelled = InjectedFaults.takeCancelledDelay(Attribution.FRESH_NANOS);
-		InFlight delays = this.recorder.limiterDelays(name);
+		InFlight delays = this.recorder.delays.limiter(name);
 		if (!injected && cancelled != null && timeout != null
 				&& delays.takeCancelled(cancelled, now, timeout.toNanos())) {
 			injected = true;
@@ -197,7 +197,7 @@ final class ResilienceEvents {
 			return;
 		}
 		Experiment.BulkheadStats stats = this.recorder.experiment().bulkhead(name, threadPool);
-		if (this.recorder.bulkheadDelays(name, threadPool).holding(System.nanoTime())) {
+		if (this.recorder.delays.bulkhead(name, threadPool).holding(System.nanoTime())) {
 			stats.rejectedAfterInjection.incrementAndGet();
 			this.attribution.announce(BULKHEAD_FULL, name);
 		}

@@ -44,9 +44,7 @@ class ResilienceRecorder implements Chaos.Reports, ChaosListener {
 
 	private final Map<String, BreakerTrack> breakers = new ConcurrentHashMap<>();
 
-	private final Map<String, InFlight> limiterDelays = new ConcurrentHashMap<>();
-
-	private final Map<String, InFlight> bulkheadDelays = new ConcurrentHashMap<>();
+	final DelaysInFlight delays = new DelaysInFlight();
 
 	private final Map<String, Duration> limiterTimeouts = new ConcurrentHashMap<>();
 
@@ -197,7 +195,7 @@ class ResilienceRecorder implements Chaos.Reports, ChaosListener {
 					Experiment.BulkheadStats bulkhead = experiment.bulkhead(guard.name(), threadPool);
 					if (delay > 0) {
 						bulkhead.delays.add(delay);
-						bulkheadDelays(guard.name(), threadPool).add(injection);
+						this.delays.bulkhead(guard.name(), threadPool).add(injection);
 					}
 					if (failure != null) {
 						bulkhead.failures.incrementAndGet();
@@ -246,7 +244,7 @@ class ResilienceRecorder implements Chaos.Reports, ChaosListener {
 		Duration timeout = limiterTimeout(name);
 		if (timeout != null && injection.delayNanos() > timeout.toNanos()) {
 			stats.longer.add(injection.delayNanos());
-			limiterDelays(name).add(injection);
+			this.delays.limiter(name).add(injection);
 		}
 		else {
 			stats.within.add(injection.delayNanos());
@@ -263,10 +261,10 @@ class ResilienceRecorder implements Chaos.Reports, ChaosListener {
 		long now = System.nanoTime();
 		for (Guard guard : this.guards.of(method, type)) {
 			switch (guard.kind()) {
-				case TIME_LIMITER -> limiterDelays(guard.name()).cancelled(injection, now);
+				case TIME_LIMITER -> this.delays.limiter(guard.name()).cancelled(injection, now);
 				case BULKHEAD, THREAD_POOL_BULKHEAD ->
-					bulkheadDelays(guard.name(), guard.kind() == Guard.Kind.THREAD_POOL_BULKHEAD).cancelled(injection,
-							now);
+					this.delays.bulkhead(guard.name(), guard.kind() == Guard.Kind.THREAD_POOL_BULKHEAD)
+						.cancelled(injection, now);
 				default -> {
 				}
 			}
@@ -274,16 +272,9 @@ class ResilienceRecorder implements Chaos.Reports, ChaosListener {
 	}
 
 	BreakerTrack breaker(String name) {
-		return this.breakers.computeIfAbsent(name, (key) -> new BreakerTrack(settings().breaker(key)));
-	}
-
-	InFlight limiterDelays(String name) {
-		return this.limiterDelays.computeIfAbsent(name, (key) -> new InFlight());
-	}
-
-	InFlight bulkheadDelays(String name, boolean threadPool) {
-		return this.bulkheadDelays.computeIfAbsent((threadPool ? "thread-pool:" : "semaphore:") + name,
-				(key) -> new InFlight());
+		BreakerTrack track = this.breakers.get(name);
+		return (track != null) ? track
+				: this.breakers.computeIfAbsent(name, (key) -> new BreakerTrack(settings().breaker(key)));
 	}
 
 	@Nullable Duration limiterTimeout(String name) {

@@ -1,5 +1,8 @@
 package io.github.chaosstarter.report;
 
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
+
 /**
  * A circuit breaker's window seen through its own events: the same type and size as the
  * breaker's, each recorded call marked injected failure, real failure, injected slow or
@@ -25,15 +28,15 @@ final class Shadow {
 
 	private final int size;
 
-	private final int[] flags;
+	/** Count-based: the flags of the last calls, by call number modulo the size. */
+	private final AtomicIntegerArray flags;
+
+	/** Count-based: how many calls were recorded. */
+	private final AtomicLong calls = new AtomicLong();
 
 	private final long[] seconds;
 
 	private final int[][] buckets;
-
-	private int next;
-
-	private int recorded;
 
 	/**
 	 * Create a window.
@@ -43,18 +46,31 @@ final class Shadow {
 	Shadow(boolean countBased, int size) {
 		this.countBased = countBased;
 		this.size = Math.max(1, size);
-		this.flags = countBased ? new int[this.size] : new int[0];
+		this.flags = new AtomicIntegerArray(countBased ? this.size : 0);
 		this.seconds = countBased ? new long[0] : new long[this.size];
 		this.buckets = countBased ? new int[0][] : new int[this.size][5];
 	}
 
-	synchronized void record(int flags, long epochSecond) {
+	boolean countBased() {
+		return this.countBased;
+	}
+
+	/**
+	 * Record one call: without a lock in a count-based window, where each call takes the
+	 * next slot.
+	 * @param flags the call's flags
+	 * @param epochSecond the current second, for a time-based window (ignored by a
+	 * count-based one)
+	 */
+	void record(int flags, long epochSecond) {
 		if (this.countBased) {
-			this.flags[this.next] = flags;
-			this.next = (this.next + 1) % this.size;
-			this.recorded = Math.min(this.recorded + 1, this.size);
+			this.flags.set((int) (this.calls.getAndIncrement() % this.size), flags);
 			return;
 		}
+		recordTimed(flags, epochSecond);
+	}
+
+	private synchronized void recordTimed(int flags, long epochSecond) {
 		int index = (int) Math.floorMod(epochSecond, (long) this.size);
 		if (this.seconds[index] != epochSecond) {
 			this.seconds[index] = epochSecond;
@@ -75,20 +91,27 @@ final class Shadow {
 	 * @return {@code [calls, injected failures, real failures, injected slow, real
 	 * slow]}
 	 */
-	synchronized int[] counts(long epochSecond) {
+	int[] counts(long epochSecond) {
+		if (!this.countBased) {
+			return timedCounts(epochSecond);
+		}
 		int[] counts = new int[5];
-		if (this.countBased) {
-			for (int i = 0; i < this.recorded; i++) {
-				int index = Math.floorMod(this.next - 1 - i, this.size);
-				counts[0]++;
-				for (int bit = 0; bit < 4; bit++) {
-					if ((this.flags[index] & (1 << bit)) != 0) {
-						counts[bit + 1]++;
-					}
+		long calls = this.calls.get();
+		long recorded = Math.min(calls, this.size);
+		for (long i = 0; i < recorded; i++) {
+			int flags = this.flags.get((int) Math.floorMod(calls - 1 - i, (long) this.size));
+			counts[0]++;
+			for (int bit = 0; bit < 4; bit++) {
+				if ((flags & (1 << bit)) != 0) {
+					counts[bit + 1]++;
 				}
 			}
-			return counts;
 		}
+		return counts;
+	}
+
+	private synchronized int[] timedCounts(long epochSecond) {
+		int[] counts = new int[5];
 		for (int i = 0; i < this.size; i++) {
 			if (epochSecond - this.seconds[i] < this.size && this.seconds[i] <= epochSecond) {
 				for (int j = 0; j < 5; j++) {

@@ -7,6 +7,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 
@@ -30,6 +31,19 @@ public class BreakerApplication {
 	 * @return the started context
 	 */
 	public static ConfigurableApplicationContext start(boolean starter, Map<String, Object> properties) {
+		return start(starter, properties, new ApplicationContextInitializer<?>[0]);
+	}
+
+	/**
+	 * Start a non-web context.
+	 * @param starter whether Chaos Starter's auto-configurations apply
+	 * @param properties properties of this variant
+	 * @param initializers initializers of the context (for example one registering a
+	 * listener)
+	 * @return the started context
+	 */
+	public static ConfigurableApplicationContext start(boolean starter, Map<String, Object> properties,
+			ApplicationContextInitializer<?>... initializers) {
 		Map<String, Object> all = new LinkedHashMap<>(properties);
 		String excluded = String.join(",", BenchmarkApplication.CHAOS_MONKEY);
 		if (!starter) {
@@ -40,6 +54,7 @@ public class BreakerApplication {
 		all.put("logging.level.root", "error");
 		all.put("resilience4j.circuitbreaker.instances.guarded.sliding-window-size", "100");
 		return new SpringApplicationBuilder(BreakerApplication.class).web(WebApplicationType.NONE)
+			.initializers(initializers)
 			.properties(all)
 			.run();
 	}
