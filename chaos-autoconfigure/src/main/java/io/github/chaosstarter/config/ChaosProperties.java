@@ -78,6 +78,14 @@ public class ChaosProperties {
 	private final ChaosMonkeyApi chaosMonkeyApi = new ChaosMonkeyApi();
 
 	/**
+	 * Headers of an inbound request that outbound calls made while serving it (through
+	 * RestClient, RestTemplate or WebClient built by Spring) carry on, so that a
+	 * downstream service's assaults with request conditions on these headers hit the same
+	 * user journey. Decided at startup.
+	 */
+	private List<String> propagateHeaders = new ArrayList<>();
+
+	/**
 	 * Assaults by name.
 	 */
 	private Map<String, Assault> assaults = new LinkedHashMap<>();
@@ -148,6 +156,14 @@ public class ChaosProperties {
 
 	public ChaosMonkeyApi getChaosMonkeyApi() {
 		return this.chaosMonkeyApi;
+	}
+
+	public List<String> getPropagateHeaders() {
+		return this.propagateHeaders;
+	}
+
+	public void setPropagateHeaders(List<String> propagateHeaders) {
+		this.propagateHeaders = propagateHeaders;
 	}
 
 	public Map<String, Assault> getAssaults() {

@@ -31,7 +31,8 @@ import io.github.chaosstarter.config.ChaosProperties;
 final class ChangeShape {
 
 	/** Top-level keys that exist but are read at startup only. */
-	static final Set<String> STARTUP_ONLY = Set.of("watch", "allow-kill", "chaos-monkey-api");
+	static final Set<String> STARTUP_ONLY = Set.of("watch", "allow-kill", "chaos-monkey-api", "propagate-headers",
+			"fleet");
 
 	/** Keys whose {@code null} value clears the property. */
 	private static final Set<String> CLEARABLE = Set.of("chaos.seed");

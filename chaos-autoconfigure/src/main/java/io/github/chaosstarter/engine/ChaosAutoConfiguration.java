@@ -64,6 +64,7 @@ public final class ChaosAutoConfiguration {
 				applicationPackages(applicationContext));
 		SpecCompiler compiler = new SpecCompiler(SpecCompiler.watchedKinds(properties.getWatch().getKinds()),
 				properties.isAllowKill(), exceptionTypes);
+		compiler.checkStartupSettings(properties);
 		Clock clock = Clock.systemUTC();
 		Dispatch dispatch = new Dispatch(List.of(), new ChaosKillHandler(applicationContext), clock,
 				RequestFacts.Source.NONE);

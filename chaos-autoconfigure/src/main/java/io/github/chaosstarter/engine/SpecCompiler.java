@@ -86,6 +86,18 @@ final class SpecCompiler {
 	}
 
 	/**
+	 * Validate the settings that are read at startup only and that no change carries:
+	 * {@code chaos.propagate-headers}.
+	 * @param properties the bound properties
+	 */
+	void checkStartupSettings(ChaosProperties properties) {
+		List<String> headers = properties.getPropagateHeaders();
+		for (int i = 0; i < headers.size(); i++) {
+			TargetCompiler.checkHeaderName("chaos.propagate-headers[" + i + "]", headers.get(i));
+		}
+	}
+
+	/**
 	 * Validate and convert the whole configuration.
 	 * @param properties the bound properties
 	 * @return the specification

@@ -10,9 +10,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Role;
+import org.springframework.core.env.Environment;
 
 import io.github.chaosstarter.engine.ChaosAutoConfiguration;
 import io.github.chaosstarter.engine.ChaosEngine;
+import io.github.chaosstarter.engine.RequestFacts;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
@@ -25,7 +27,8 @@ import io.github.chaosstarter.engine.ChaosEngine;
  * {@code RestTemplateBuilder} (through a {@code RestTemplateCustomizer}: Boot 4's type
  * directly, Boot 3's through {@link LegacyRestTemplateCustomizerRegistrar}). Not covered:
  * clients created with {@code RestClient.create()}, {@code WebClient.create()} or
- * {@code new RestTemplate()} outside the application context.
+ * {@code new RestTemplate()} outside the application context. The same clients carry on
+ * the headers named by {@code chaos.propagate-headers} (see {@link HeaderPropagation}).
  *
  * @author Chaos Starter team
  */
@@ -40,8 +43,9 @@ public final class ChaosClientAutoConfiguration {
 
 		@Bean
 		@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-		static RestClientChaosPostProcessor restClientChaosPostProcessor(ObjectProvider<ChaosEngine> engine) {
-			return new RestClientChaosPostProcessor(engine);
+		static RestClientChaosPostProcessor restClientChaosPostProcessor(ObjectProvider<ChaosEngine> engine,
+				Environment environment, ObjectProvider<RequestFacts.Source> requests) {
+			return new RestClientChaosPostProcessor(engine, HeaderPropagation.of(environment, requests));
 		}
 
 	}
@@ -53,8 +57,9 @@ public final class ChaosClientAutoConfiguration {
 
 		@Bean
 		@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-		static WebClientChaosPostProcessor webClientChaosPostProcessor(ObjectProvider<ChaosEngine> engine) {
-			return new WebClientChaosPostProcessor(engine);
+		static WebClientChaosPostProcessor webClientChaosPostProcessor(ObjectProvider<ChaosEngine> engine,
+				Environment environment, ObjectProvider<RequestFacts.Source> requests) {
+			return new WebClientChaosPostProcessor(engine, HeaderPropagation.of(environment, requests));
 		}
 
 	}

@@ -32,7 +32,9 @@ import io.github.chaosstarter.engine.Strike;
  * sending the request. Latency is waited for as for a slow dependency, through the client
  * itself (see {@link SlowDependency}): the real call is made and its response held back
  * until the delay has passed, and when the client's own timeout is shorter the call fails
- * as that timeout fails, after it.
+ * as that timeout fails, after it. Before deciding, it copies the headers named by
+ * {@code chaos.propagate-headers} from the request being served (see
+ * {@link HeaderPropagation}).
  *
  * @author Chaos Starter team
  */
@@ -42,8 +44,11 @@ final class ChaosClientHttpRequestInterceptor implements ClientHttpRequestInterc
 
 	private volatile @Nullable ChaosEngine engine;
 
-	ChaosClientHttpRequestInterceptor(ObjectProvider<ChaosEngine> engines) {
+	private final HeaderPropagation propagation;
+
+	ChaosClientHttpRequestInterceptor(ObjectProvider<ChaosEngine> engines, HeaderPropagation propagation) {
 		this.engines = engines;
+		this.propagation = propagation;
 	}
 
 	private ChaosEngine engine() {
@@ -58,6 +63,12 @@ final class ChaosClientHttpRequestInterceptor implements ClientHttpRequestInterc
 	@Override
 	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
 			throws IOException {
+		if (this.propagation.enabled()) {
+			HeaderPropagation.Carried carried = this.propagation.carriedByCurrentRequest();
+			if (carried != null) {
+				carried.addMissing(request.getHeaders());
+			}
+		}
 		Strike decision = engine().strikeClient(request.getMethod().name(), request.getURI());
 		if (decision == null) {
 			return execution.execute(request, body);

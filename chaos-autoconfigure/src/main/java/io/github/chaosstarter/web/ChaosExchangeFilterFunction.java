@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Duration;
 
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 
 import org.jspecify.annotations.Nullable;
 
@@ -39,8 +40,11 @@ final class ChaosExchangeFilterFunction implements ExchangeFilterFunction {
 
 	private volatile @Nullable ChaosEngine engine;
 
-	ChaosExchangeFilterFunction(ObjectProvider<ChaosEngine> engines) {
+	private final HeaderPropagation propagation;
+
+	ChaosExchangeFilterFunction(ObjectProvider<ChaosEngine> engines, HeaderPropagation propagation) {
 		this.engines = engines;
+		this.propagation = propagation;
 	}
 
 	private ChaosEngine engine() {
@@ -53,8 +57,9 @@ final class ChaosExchangeFilterFunction implements ExchangeFilterFunction {
 	}
 
 	@Override
-	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
+	public Mono<ClientResponse> filter(ClientRequest original, ExchangeFunction next) {
 		return Mono.deferContextual((context) -> {
+			ClientRequest request = propagate(original, context);
 			Strike decision = strike(request, context.getOrDefault(RequestLedger.class, null));
 			if (decision == null) {
 				return next.exchange(request);
@@ -62,6 +67,25 @@ final class ChaosExchangeFilterFunction implements ExchangeFilterFunction {
 			Mono<ClientResponse> outcome = outcome(decision, request, next);
 			return (decision.delayNanos() > 0) ? delay(decision, request, next).then(outcome) : outcome;
 		});
+	}
+
+	/**
+	 * Copy the headers named by {@code chaos.propagate-headers} from the inbound request
+	 * whose Reactor subscription makes the exchange (written into the context by
+	 * {@link ChaosWebFilter}), or else from the request being served on this thread.
+	 */
+	private ClientRequest propagate(ClientRequest request, ContextView context) {
+		if (!this.propagation.enabled()) {
+			return request;
+		}
+		HeaderPropagation.Carried carried = context.getOrDefault(HeaderPropagation.Carried.class, null);
+		if (carried == null) {
+			carried = this.propagation.carriedByCurrentRequest();
+		}
+		if (carried == null || !carried.lacksAny(request.headers())) {
+			return request;
+		}
+		return ClientRequest.from(request).headers(carried::addMissing).build();
 	}
 
 	/**

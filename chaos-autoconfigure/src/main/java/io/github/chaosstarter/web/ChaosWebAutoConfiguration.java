@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import io.github.chaosstarter.engine.ChaosAutoConfiguration;
 import io.github.chaosstarter.engine.ChaosEngine;
@@ -67,8 +68,10 @@ public final class ChaosWebAutoConfiguration {
 		}
 
 		@Bean
-		ChaosWebFilter chaosWebFilter(ChaosEngine chaosEngine, ConfigurableListableBeanFactory beanFactory) {
-			return new ChaosWebFilter(chaosEngine, ManagementPaths.of(beanFactory));
+		ChaosWebFilter chaosWebFilter(ChaosEngine chaosEngine, ConfigurableListableBeanFactory beanFactory,
+				Environment environment) {
+			return new ChaosWebFilter(chaosEngine, ManagementPaths.of(beanFactory),
+					HeaderPropagation.of(environment, beanFactory.getBeanProvider(RequestFacts.Source.class)));
 		}
 
 		@Bean

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -38,9 +39,12 @@ final class ChaosWebFilter implements WebFilter, Ordered {
 
 	private final ManagementPaths managementPaths;
 
-	ChaosWebFilter(ChaosEngine engine, ManagementPaths managementPaths) {
+	private final HeaderPropagation propagation;
+
+	ChaosWebFilter(ChaosEngine engine, ManagementPaths managementPaths, HeaderPropagation propagation) {
 		this.engine = engine;
 		this.managementPaths = managementPaths;
+		this.propagation = propagation;
 	}
 
 	@Override
@@ -50,6 +54,17 @@ final class ChaosWebFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		if (this.propagation.enabled()) {
+			HeaderPropagation.Carried carried = this.propagation.carried(exchange.getRequest().getHeaders());
+			if (carried != null) {
+				// the outbound calls of this request's chain carry them on, on any thread
+				return attackOrPass(exchange, chain).contextWrite(Context.of(HeaderPropagation.Carried.class, carried));
+			}
+		}
+		return attackOrPass(exchange, chain);
+	}
+
+	private Mono<Void> attackOrPass(ServerWebExchange exchange, WebFilterChain chain) {
 		if (!this.engine.enabled()) {
 			return chain.filter(exchange);
 		}

@@ -23,8 +23,11 @@ class RestClientChaosPostProcessor implements BeanPostProcessor {
 
 	private volatile ChaosClientHttpRequestInterceptor interceptor;
 
-	RestClientChaosPostProcessor(ObjectProvider<ChaosEngine> engine) {
+	private final HeaderPropagation propagation;
+
+	RestClientChaosPostProcessor(ObjectProvider<ChaosEngine> engine, HeaderPropagation propagation) {
 		this.engine = engine;
+		this.propagation = propagation;
 	}
 
 	@Override
@@ -50,7 +53,7 @@ class RestClientChaosPostProcessor implements BeanPostProcessor {
 	private ChaosClientHttpRequestInterceptor interceptor() {
 		ChaosClientHttpRequestInterceptor result = this.interceptor;
 		if (result == null) {
-			result = new ChaosClientHttpRequestInterceptor(this.engine);
+			result = new ChaosClientHttpRequestInterceptor(this.engine, this.propagation);
 			this.interceptor = result;
 		}
 		return result;

@@ -22,8 +22,11 @@ class WebClientChaosPostProcessor implements BeanPostProcessor {
 
 	private volatile ChaosExchangeFilterFunction filter;
 
-	WebClientChaosPostProcessor(ObjectProvider<ChaosEngine> engine) {
+	private final HeaderPropagation propagation;
+
+	WebClientChaosPostProcessor(ObjectProvider<ChaosEngine> engine, HeaderPropagation propagation) {
 		this.engine = engine;
+		this.propagation = propagation;
 	}
 
 	@Override
@@ -42,7 +45,7 @@ class WebClientChaosPostProcessor implements BeanPostProcessor {
 		}
 		ChaosExchangeFilterFunction result = this.filter;
 		if (result == null) {
-			result = new ChaosExchangeFilterFunction(this.engine);
+			result = new ChaosExchangeFilterFunction(this.engine, this.propagation);
 			this.filter = result;
 		}
 		filters.add(result);

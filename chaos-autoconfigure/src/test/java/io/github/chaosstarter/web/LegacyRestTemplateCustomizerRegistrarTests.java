@@ -21,7 +21,8 @@ class LegacyRestTemplateCustomizerRegistrarTests {
 		DefaultListableBeanFactory beanFactory = new DefaultListableBeanFactory();
 		ObjectProvider<ChaosEngine> holder = beanFactory.getBeanProvider(ChaosEngine.class);
 		ShapedLikeBoot3Customizer customizer = (ShapedLikeBoot3Customizer) LegacyRestTemplateCustomizerRegistrar
-			.customizer(ShapedLikeBoot3Customizer.class, new RestClientChaosPostProcessor(holder));
+			.customizer(ShapedLikeBoot3Customizer.class,
+					new RestClientChaosPostProcessor(holder, HeaderPropagation.none()));
 		RestTemplate restTemplate = new RestTemplate();
 		customizer.customize(restTemplate);
 		customizer.customize(restTemplate);
