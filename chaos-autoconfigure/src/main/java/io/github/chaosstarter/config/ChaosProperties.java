@@ -86,6 +86,11 @@ public class ChaosProperties {
 	private List<String> propagateHeaders = new ArrayList<>();
 
 	/**
+	 * Fleet experiments over Spring Cloud Bus. Decided at startup.
+	 */
+	private final Fleet fleet = new Fleet();
+
+	/**
 	 * Assaults by name.
 	 */
 	private Map<String, Assault> assaults = new LinkedHashMap<>();
@@ -166,6 +171,10 @@ public class ChaosProperties {
 		this.propagateHeaders = propagateHeaders;
 	}
 
+	public Fleet getFleet() {
+		return this.fleet;
+	}
+
 	public Map<String, Assault> getAssaults() {
 		return this.assaults;
 	}
@@ -193,6 +202,42 @@ public class ChaosProperties {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Fleet experiments: one change applied across the instances of a Spring Cloud Bus.
+	 */
+	public static class Fleet {
+
+		/**
+		 * Whether this instance provides the fleet operations of the chaos endpoint
+		 * (/actuator/chaos/fleet) and answers fleet-wide changes sent over Spring Cloud
+		 * Bus. Needs Spring Cloud Bus. Decided at startup.
+		 */
+		private boolean enabled = false;
+
+		/**
+		 * How long a fleet operation waits for the instances' answers to its roll call,
+		 * and then for their replies.
+		 */
+		private Duration ackTimeout = Duration.ofSeconds(5);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getAckTimeout() {
+			return this.ackTimeout;
+		}
+
+		public void setAckTimeout(Duration ackTimeout) {
+			this.ackTimeout = ackTimeout;
 		}
 
 	}

@@ -158,7 +158,7 @@ public class ChaosEndpoint {
 		return REPORT.equals(part) ? this.reports.getIfAvailable() : null;
 	}
 
-	private static String actor(@Nullable SecurityContext securityContext) {
+	static String actor(@Nullable SecurityContext securityContext) {
 		Principal principal = (securityContext != null) ? securityContext.getPrincipal() : null;
 		return (principal != null && principal.getName() != null) ? principal.getName() : ACTOR;
 	}

@@ -19,9 +19,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
 import io.github.chaosstarter.Chaos;
+import io.github.chaosstarter.InvalidChaosPropertyException;
 import io.github.chaosstarter.engine.ChaosAutoConfiguration;
 import io.github.chaosstarter.engine.ChaosEngine;
 
@@ -34,10 +36,14 @@ import io.github.chaosstarter.engine.ChaosEngine;
  *
  * @author Chaos Starter team
  */
-@AutoConfiguration(after = ChaosAutoConfiguration.class)
+@AutoConfiguration(after = ChaosAutoConfiguration.class,
+		afterName = "org.springframework.cloud.bus.PathServiceMatcherAutoConfiguration")
 @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
 @ConditionalOnBean(ChaosEngine.class)
 public final class ChaosEndpointAutoConfiguration {
+
+	static final String NEEDS_BUS = "needs Spring Cloud Bus on the class path (spring-cloud-starter-bus-kafka or "
+			+ "spring-cloud-starter-bus-amqp) and enabled (spring.cloud.bus.enabled)";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -50,6 +56,29 @@ public final class ChaosEndpointAutoConfiguration {
 	@ConditionalOnAvailableEndpoint(endpoint = ChaosEndpoint.class)
 	static ChaosOperationInvokerAdvisor chaosOperationInvokerAdvisor() {
 		return new ChaosOperationInvokerAdvisor();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty("chaos.fleet.enabled")
+	@ConditionalOnClass(name = FleetConfiguration.SERVICE_MATCHER)
+	@ConditionalOnAvailableEndpoint(endpoint = ChaosEndpoint.class)
+	@Import(ChaosFleetConfiguration.class)
+	static class FleetConfiguration {
+
+		static final String SERVICE_MATCHER = "org.springframework.cloud.bus.ServiceMatcher";
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty("chaos.fleet.enabled")
+	@ConditionalOnMissingClass(FleetConfiguration.SERVICE_MATCHER)
+	static class FleetWithoutBusConfiguration {
+
+		@Bean
+		static Object chaosFleetWithoutBus() {
+			throw new InvalidChaosPropertyException("chaos.fleet.enabled", NEEDS_BUS);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

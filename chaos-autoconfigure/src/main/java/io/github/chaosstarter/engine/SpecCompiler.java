@@ -87,13 +87,16 @@ final class SpecCompiler {
 
 	/**
 	 * Validate the settings that are read at startup only and that no change carries:
-	 * {@code chaos.propagate-headers}.
+	 * {@code chaos.propagate-headers} and {@code chaos.fleet}.
 	 * @param properties the bound properties
 	 */
 	void checkStartupSettings(ChaosProperties properties) {
 		List<String> headers = properties.getPropagateHeaders();
 		for (int i = 0; i < headers.size(); i++) {
 			TargetCompiler.checkHeaderName("chaos.propagate-headers[" + i + "]", headers.get(i));
+		}
+		if (duration("chaos.fleet.ack-timeout", properties.getFleet().getAckTimeout()).isZero()) {
+			throw new InvalidChaosPropertyException("chaos.fleet.ack-timeout", "must be positive but was 0s");
 		}
 	}
 

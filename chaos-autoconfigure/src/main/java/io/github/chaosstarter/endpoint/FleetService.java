@@ -1,0 +1,272 @@
+package io.github.chaosstarter.endpoint;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.bus.ServiceMatcher;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationListener;
+
+import io.github.chaosstarter.Chaos;
+import io.github.chaosstarter.InvalidChaosPropertyException;
+import io.github.chaosstarter.endpoint.ChaosEndpoint.ChaosDescriptor;
+import io.github.chaosstarter.engine.ChaosEngine;
+
+/**
+ * Fleet experiments over Spring Cloud Bus: the instance asked takes a roll call (Spring
+ * Cloud Bus has no membership, and its acknowledgements carry nothing), chooses the
+ * instances, sends the change addressed to them, and collects one reply each; every
+ * instance answers the roll calls and applies the changes addressed to it, audited with
+ * the originating bus id.
+ *
+ * @author Chaos Starter team
+ */
+final class FleetService implements ApplicationListener<ChaosFleetEvent> {
+
+	private static final Log logger = LogFactory.getLog("io.github.chaosstarter.audit");
+
+	static final String DESTINATION = "destination";
+
+	static final String INSTANCES = "instances";
+
+	private final ChaosEngine engine;
+
+	private final ServiceMatcher matcher;
+
+	private final ApplicationEventPublisher publisher;
+
+	private final Duration ackTimeout;
+
+	private final ObjectProvider<Chaos.Reports> reports;
+
+	private final Map<String, FleetReplies> waiting = new ConcurrentHashMap<>();
+
+	FleetService(ChaosEngine engine, ServiceMatcher matcher, ApplicationEventPublisher publisher, Duration ackTimeout,
+			ObjectProvider<Chaos.Reports> reports) {
+		this.reports = reports;
+		this.engine = engine;
+		this.matcher = matcher;
+		this.publisher = publisher;
+		this.ackTimeout = ackTimeout;
+	}
+
+	String busId() {
+		return this.matcher.getBusId();
+	}
+
+	/**
+	 * Return the state of every instance the destination matches.
+	 * @param destination a bus destination pattern, {@code null} for every instance
+	 * @return bus id to state, sorted by bus id
+	 */
+	Map<String, Object> states(@Nullable String destination) {
+		Map<String, Object> states = new TreeMap<>();
+		rollCall(ChaosFleetEvent.ROLL_CALL, FleetTargets.destination(destination))
+			.forEach((id, reply) -> states.put(id, reply.getState()));
+		return states;
+	}
+
+	/**
+	 * Return the report of every instance the destination matches, and one combined
+	 * report (see {@link FleetReports}).
+	 * @param destination a bus destination pattern, {@code null} for every instance
+	 * @return {@code instances} (bus id to report) and {@code report}
+	 */
+	Map<String, Object> reports(@Nullable String destination) {
+		Map<String, Object> reports = new TreeMap<>();
+		rollCall(ChaosFleetEvent.REPORT_CALL, FleetTargets.destination(destination))
+			.forEach((id, reply) -> reports.put(id, reply.getState()));
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("instances", reports);
+		result.put("report", FleetReports.combine(reports));
+		return result;
+	}
+
+	/**
+	 * Apply a change across the fleet.
+	 * @param body the body of {@code POST /actuator/chaos}, plus {@code destination} and
+	 * {@code instances}
+	 * @param actor who asked
+	 * @return {@code applied}, {@code refused} and {@code pending}
+	 * @throws InvalidChaosPropertyException when {@code destination} or {@code instances}
+	 * is invalid (nothing is sent)
+	 */
+	Map<String, Object> change(Map<String, Object> body, String actor) {
+		Map<String, Object> change = new LinkedHashMap<>(body);
+		String destination = FleetTargets.destination(change.remove(DESTINATION));
+		Object instances = change.remove(INSTANCES);
+		FleetTargets.instances(instances, 1);
+		List<String> matching = new ArrayList<>(rollCall(ChaosFleetEvent.ROLL_CALL, destination).keySet());
+		Collections.sort(matching);
+		List<String> chosen = FleetTargets.choose(matching, FleetTargets.instances(instances, matching.size()),
+				seed(change));
+		return send(ChaosFleetEvent.CHANGE, chosen, change, actor);
+	}
+
+	/**
+	 * Halt on every instance the destination matches.
+	 * @param destination a bus destination pattern, {@code null} for every instance
+	 * @param actor who asked
+	 * @return {@code applied}, {@code refused} and {@code pending}
+	 */
+	Map<String, Object> halt(@Nullable String destination, String actor) {
+		List<String> matching = new ArrayList<>(
+				rollCall(ChaosFleetEvent.ROLL_CALL, FleetTargets.destination(destination)).keySet());
+		Collections.sort(matching);
+		return send(ChaosFleetEvent.HALT, matching, null, actor);
+	}
+
+	private long seed(Map<String, Object> change) {
+		Object seed = change.get("seed");
+		if (seed instanceof Number number) {
+			return number.longValue();
+		}
+		Long configured = this.engine.state().seed();
+		return (configured != null) ? configured : 0L;
+	}
+
+	private Map<String, ChaosFleetEvent> rollCall(String kind, String destination) {
+		ChaosFleetEvent call = new ChaosFleetEvent(this, busId(), destination, kind, newId());
+		FleetReplies replies = new FleetReplies(Integer.MAX_VALUE);
+		this.waiting.put(call.getRequestId(), replies);
+		try {
+			if (this.matcher.isForSelf(call)) {
+				replies.add(answer(call, null));
+			}
+			this.publisher.publishEvent(call);
+			// no membership: every matching instance has until the timeout to answer
+			return replies.await(this.ackTimeout);
+		}
+		finally {
+			this.waiting.remove(call.getRequestId());
+		}
+	}
+
+	private Map<String, Object> send(String kind, List<String> targets, @Nullable Map<String, Object> change,
+			String actor) {
+		ChaosFleetEvent request = new ChaosFleetEvent(this, busId(), "**", kind, newId());
+		request.setTargets(new ArrayList<>(targets));
+		request.setBody(change);
+		request.setMessage(actor);
+		FleetReplies replies = new FleetReplies(targets.size());
+		this.waiting.put(request.getRequestId(), replies);
+		Map<String, ChaosFleetEvent> answered;
+		try {
+			if (targets.contains(busId())) {
+				replies.add(apply(request));
+			}
+			if (!targets.isEmpty() && !(targets.size() == 1 && targets.contains(busId()))) {
+				this.publisher.publishEvent(request);
+			}
+			answered = replies.await(this.ackTimeout);
+		}
+		finally {
+			this.waiting.remove(request.getRequestId());
+		}
+		List<String> applied = new ArrayList<>();
+		Map<String, Object> refused = new TreeMap<>();
+		List<String> pending = new ArrayList<>();
+		for (String target : targets) {
+			ChaosFleetEvent reply = answered.get(target);
+			if (reply == null) {
+				pending.add(target);
+			}
+			else if ("applied".equals(reply.getOutcome())) {
+				applied.add(target);
+			}
+			else {
+				Map<String, Object> reason = new LinkedHashMap<>();
+				reason.put("field", reply.getField());
+				reason.put("message", reply.getMessage());
+				refused.put(target, reason);
+			}
+		}
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("applied", applied);
+		result.put("refused", refused);
+		result.put("pending", pending);
+		return result;
+	}
+
+	@Override
+	public void onApplicationEvent(ChaosFleetEvent event) {
+		if (this.matcher.isFromSelf(event)) {
+			// published here: sent to the bus by Spring Cloud Bus, handled above
+			return;
+		}
+		switch (event.getKind()) {
+			case ChaosFleetEvent.ROLL_CALL, ChaosFleetEvent.REPORT_CALL -> {
+				if (this.matcher.isForSelf(event)) {
+					this.publisher.publishEvent(answer(event, null));
+				}
+			}
+			case ChaosFleetEvent.CHANGE, ChaosFleetEvent.HALT -> {
+				if (event.getTargets().contains(busId())) {
+					this.publisher.publishEvent(apply(event));
+				}
+			}
+			case ChaosFleetEvent.REPLY -> {
+				FleetReplies replies = this.waiting.get(event.getRequestId());
+				if (replies != null && this.matcher.isForSelf(event)) {
+					replies.add(event);
+				}
+			}
+			default -> logger.warn("Ignored a fleet event of unknown kind '" + event.getKind() + "' from "
+					+ event.getOriginService() + ": is an instance running another version of Chaos Starter?");
+		}
+	}
+
+	private ChaosFleetEvent apply(ChaosFleetEvent request) {
+		String actor = "fleet " + request.getOriginService()
+				+ ((request.getMessage() != null) ? " (" + request.getMessage() + ")" : "");
+		String description = ChaosFleetEvent.HALT.equals(request.getKind())
+				? "DELETE /actuator/chaos/fleet on " + request.getOriginService()
+				: "POST /actuator/chaos/fleet on " + request.getOriginService();
+		try {
+			if (ChaosFleetEvent.HALT.equals(request.getKind())) {
+				this.engine.halt(actor, description);
+			}
+			else {
+				Map<String, Object> body = request.getBody();
+				this.engine.change((body != null) ? body : Map.of(), actor, description);
+			}
+			ChaosFleetEvent reply = answer(request, "applied");
+			return reply;
+		}
+		catch (InvalidChaosPropertyException ex) {
+			logger.info("Fleet change from " + request.getOriginService() + " refused here: " + ex.getProperty() + ": "
+					+ ex.getMessage());
+			ChaosFleetEvent reply = answer(request, "refused");
+			reply.setField(ex.getProperty());
+			reply.setMessage(ex.getMessage());
+			return reply;
+		}
+	}
+
+	private ChaosFleetEvent answer(ChaosFleetEvent request, @Nullable String outcome) {
+		ChaosFleetEvent reply = new ChaosFleetEvent(this, busId(), request.getOriginService(), ChaosFleetEvent.REPLY,
+				request.getRequestId());
+		reply.setOutcome(outcome);
+		Chaos.Reports reports = this.reports.getIfAvailable();
+		reply.setState(ChaosFleetEvent.REPORT_CALL.equals(request.getKind())
+				? ((reports != null) ? reports.report() : null) : ChaosDescriptor.of(this.engine.state()));
+		return reply;
+	}
+
+	private static String newId() {
+		return UUID.randomUUID().toString();
+	}
+
+}
