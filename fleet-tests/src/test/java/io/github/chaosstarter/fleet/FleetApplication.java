@@ -12,7 +12,12 @@ import org.springframework.context.annotation.Import;
 import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Service;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientResponseException;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 /**
  * One instance of a small service: a watched service and a watched component behind
@@ -20,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({ FleetApplication.Greeter.class, FleetApplication.Punctuation.class, FleetApplication.Greetings.class })
+@Import({ FleetApplication.Greeter.class, FleetApplication.Punctuation.class, FleetApplication.Greetings.class,
+		FleetApplication.Relay.class })
 public class FleetApplication {
 
 	static ConfigurableApplicationContext start(String busId, String brokers, String... extra) {
@@ -35,6 +41,7 @@ public class FleetApplication {
 		properties.put("chaos.fleet.enabled", "true");
 		properties.put("chaos.fleet.ack-timeout", "4s");
 		properties.put("chaos.watch.kinds", "service,component,rest-controller");
+		properties.put("chaos.propagate-headers", "X-Journey");
 		for (String property : extra) {
 			int equals = property.indexOf('=');
 			properties.put(property.substring(0, equals), property.substring(equals + 1));
@@ -79,6 +86,41 @@ public class FleetApplication {
 		@GetMapping("/greeting")
 		String greeting() {
 			return this.greeter.greet() + this.punctuation.mark();
+		}
+
+	}
+
+	/** Calls another instance's {@code /greeting}, through a client built by Spring. */
+	@RestController
+	static class Relay {
+
+		private final RestClient.Builder restClient;
+
+		private final WebClient.Builder webClient;
+
+		Relay(RestClient.Builder restClient, WebClient.Builder webClient) {
+			this.restClient = restClient;
+			this.webClient = webClient;
+		}
+
+		@GetMapping("/relay/rest-client")
+		String restClient(@RequestParam String to) {
+			try {
+				return this.restClient.build().get().uri(to + "/greeting").retrieve().body(String.class);
+			}
+			catch (RestClientResponseException ex) {
+				return "status " + ex.getStatusCode().value();
+			}
+		}
+
+		@GetMapping("/relay/web-client")
+		String webClient(@RequestParam String to) {
+			try {
+				return this.webClient.build().get().uri(to + "/greeting").retrieve().bodyToMono(String.class).block();
+			}
+			catch (WebClientResponseException ex) {
+				return "status " + ex.getStatusCode().value();
+			}
 		}
 
 	}

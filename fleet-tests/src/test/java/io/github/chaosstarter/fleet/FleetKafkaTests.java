@@ -202,6 +202,30 @@ class FleetKafkaTests {
 	}
 
 	@Test
+	void aJourneyHeaderFollowsARequestFromOneInstanceToTheNextAndHitsItsAssault() {
+		ResponseEntity<Map<String, Object>> response = post(a,
+				"{\"enabled\":true,\"destination\":\"fleet:b\","
+						+ "\"assaults\":{\"checkout-down\":{\"target\":{\"http\":{\"paths\":[\"/greeting\"],"
+						+ "\"headers\":{\"X-Journey\":\"checkout\"}}},\"error-response\":{\"status\":503}}}}");
+		assertThat(response.getBody()).containsEntry("applied", List.of(IDS[1]));
+		String toB = "http://localhost:" + b.getEnvironment().getProperty("local.server.port");
+		for (String relay : List.of("/relay/rest-client", "/relay/web-client")) {
+			assertThat(client(a).get()
+				.uri(relay + "?to=" + toB)
+				.header("X-Journey", "checkout")
+				.retrieve()
+				.body(String.class)).as(relay).isEqualTo("status 503");
+			assertThat(client(a).get()
+				.uri(relay + "?to=" + toB)
+				.header("X-Journey", "browse")
+				.retrieve()
+				.body(String.class)).as(relay).isEqualTo("hello!");
+		}
+		assertThat(b.getBean(Chaos.class).state().assaults().get("checkout-down").injected()).isEqualTo(2);
+		assertThat(enabled(a)).as("chaos is off where the request entered").isFalse();
+	}
+
+	@Test
 	void badFleetKeysAreRefusedNamingTheFieldAndNothingIsSent() {
 		ResponseEntity<Map<String, Object>> response = post(a, "{\"enabled\":true,\"instances\":0}");
 		assertThat(response.getStatusCode().value()).isEqualTo(400);
