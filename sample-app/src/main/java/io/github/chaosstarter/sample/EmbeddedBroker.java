@@ -2,6 +2,8 @@ package io.github.chaosstarter.sample;
 
 import java.util.Map;
 
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
@@ -26,6 +28,8 @@ public class EmbeddedBroker implements ApplicationContextInitializer<Configurabl
 		}
 		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1, OrderEvents.TOPIC);
 		broker.afterPropertiesSet();
+		// other instances of a fleet join this broker (docs/fleet.md)
+		LogFactory.getLog(EmbeddedBroker.class).info("Embedded Kafka broker at " + broker.getBrokersAsString());
 		context.getEnvironment()
 			.getPropertySources()
 			.addFirst(new MapPropertySource("embeddedKafkaBroker",
