@@ -145,7 +145,7 @@ final class FleetService implements ApplicationListener<ChaosFleetEvent> {
 			if (this.matcher.isForSelf(call)) {
 				replies.add(answer(call, null));
 			}
-			this.publisher.publishEvent(call);
+			publish(call);
 			// no membership: every matching instance has until the timeout to answer
 			return replies.await(this.ackTimeout);
 		}
@@ -163,12 +163,13 @@ final class FleetService implements ApplicationListener<ChaosFleetEvent> {
 		FleetReplies replies = new FleetReplies(targets.size());
 		this.waiting.put(request.getRequestId(), replies);
 		Map<String, ChaosFleetEvent> answered;
+		String sendFailure = null;
 		try {
 			if (targets.contains(busId())) {
 				replies.add(apply(request));
 			}
 			if (!targets.isEmpty() && !(targets.size() == 1 && targets.contains(busId()))) {
-				this.publisher.publishEvent(request);
+				sendFailure = publish(request);
 			}
 			answered = replies.await(this.ackTimeout);
 		}
@@ -197,6 +198,9 @@ final class FleetService implements ApplicationListener<ChaosFleetEvent> {
 		result.put("applied", applied);
 		result.put("refused", refused);
 		result.put("pending", pending);
+		if (sendFailure != null) {
+			result.put("busError", sendFailure);
+		}
 		return result;
 	}
 
@@ -209,12 +213,12 @@ final class FleetService implements ApplicationListener<ChaosFleetEvent> {
 		switch (event.getKind()) {
 			case ChaosFleetEvent.ROLL_CALL, ChaosFleetEvent.REPORT_CALL -> {
 				if (this.matcher.isForSelf(event)) {
-					this.publisher.publishEvent(answer(event, null));
+					publish(answer(event, null));
 				}
 			}
 			case ChaosFleetEvent.CHANGE, ChaosFleetEvent.HALT -> {
 				if (event.getTargets().contains(busId())) {
-					this.publisher.publishEvent(apply(event));
+					publish(apply(event));
 				}
 			}
 			case ChaosFleetEvent.REPLY -> {
@@ -263,6 +267,28 @@ final class FleetService implements ApplicationListener<ChaosFleetEvent> {
 		reply.setState(ChaosFleetEvent.REPORT_CALL.equals(request.getKind())
 				? ((reports != null) ? reports.report() : null) : ChaosDescriptor.of(this.engine.state()));
 		return reply;
+	}
+
+	/**
+	 * Send an event over the bus. A bus that cannot send (an unreachable broker, a
+	 * misconfigured binder) is no reason to fail the request: the instances that did not
+	 * answer are pending, and the answer says why.
+	 * @return the reason it could not be sent, or {@code null}
+	 */
+	private @Nullable String publish(ChaosFleetEvent event) {
+		try {
+			this.publisher.publishEvent(event);
+			return null;
+		}
+		catch (RuntimeException ex) {
+			Throwable cause = ex;
+			while (cause.getCause() != null && cause.getCause() != cause) {
+				cause = cause.getCause();
+			}
+			String reason = "Spring Cloud Bus could not send the " + event.getKind() + ": " + cause;
+			logger.warn(reason, ex);
+			return reason;
+		}
 	}
 
 	private static String newId() {
