@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.util.ClassUtils;
 
 import io.github.chaosstarter.InvalidChaosPropertyException;
 import io.github.chaosstarter.endpoint.ChaosEndpoint;
@@ -13,9 +14,9 @@ import io.github.chaosstarter.engine.ChaosAutoConfiguration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code chaos.fleet.enabled=true} without Spring Cloud Bus (absent on the Spring Boot
- * 3.5 line's class path, disabled on the Spring Boot 4 line's by its test properties)
- * fails startup naming the property instead of doing nothing. The fleet itself is tested
+ * {@code chaos.fleet.enabled=true} without Spring Cloud Bus on the class path (as in
+ * both modules that run these scenarios) fails startup naming the property instead of
+ * doing nothing. The fleet itself is tested
  * in the fleet-tests module, where the bus runs.
  */
 class FleetWithoutBusTests {
@@ -26,6 +27,7 @@ class FleetWithoutBusTests {
 
 	@Test
 	void fleetWithoutSpringCloudBusFailsStartupNamingTheProperty() {
+		assertThat(ClassUtils.isPresent("org.springframework.cloud.bus.ServiceMatcher", null)).isFalse();
 		this.contextRunner.withPropertyValues("chaos.fleet.enabled=true").run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause()
