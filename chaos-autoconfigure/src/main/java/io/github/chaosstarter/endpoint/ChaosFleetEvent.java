@@ -15,9 +15,9 @@ import org.springframework.cloud.bus.event.RemoteApplicationEvent;
  * <li>{@code roll-call} and {@code report-call}: every instance the destination matches
  * answers with a {@code reply} carrying its state, or its report;</li>
  * <li>{@code change} and {@code halt}: the instances named in {@code targets} apply the
- * change (the body of {@code POST /actuator/chaos}) or halt, all or nothing, and answer
- * with a {@code reply} saying {@code applied} or {@code refused} (field and
- * message);</li>
+ * change (the body of {@code POST /actuator/chaos}, asked for by {@code actor}) or halt,
+ * all or nothing, and answer with a {@code reply} saying {@code applied} or
+ * {@code refused} (field and message);</li>
  * <li>{@code reply}: addressed to the instance that asked, with the request's id.</li>
  * </ul>
  * Plain properties only, so that Spring Cloud Bus's Jackson (2 or 3) carries it between
@@ -45,6 +45,8 @@ class ChaosFleetEvent extends RemoteApplicationEvent {
 	private List<String> targets = new ArrayList<>();
 
 	private @Nullable Map<String, Object> body;
+
+	private @Nullable String actor;
 
 	private @Nullable String outcome;
 
@@ -94,6 +96,18 @@ class ChaosFleetEvent extends RemoteApplicationEvent {
 
 	public void setBody(@Nullable Map<String, Object> body) {
 		this.body = body;
+	}
+
+	/**
+	 * Return who asked for a change or halt on the originating instance.
+	 * @return the caller's name, or {@code null}
+	 */
+	public @Nullable String getActor() {
+		return this.actor;
+	}
+
+	public void setActor(@Nullable String actor) {
+		this.actor = actor;
 	}
 
 	public @Nullable String getOutcome() {

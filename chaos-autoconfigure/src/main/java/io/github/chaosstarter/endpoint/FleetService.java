@@ -159,7 +159,7 @@ final class FleetService implements ApplicationListener<ChaosFleetEvent> {
 		ChaosFleetEvent request = new ChaosFleetEvent(this, busId(), "**", kind, newId());
 		request.setTargets(new ArrayList<>(targets));
 		request.setBody(change);
-		request.setMessage(actor);
+		request.setActor(actor);
 		FleetReplies replies = new FleetReplies(targets.size());
 		this.waiting.put(request.getRequestId(), replies);
 		Map<String, ChaosFleetEvent> answered;
@@ -234,7 +234,7 @@ final class FleetService implements ApplicationListener<ChaosFleetEvent> {
 
 	private ChaosFleetEvent apply(ChaosFleetEvent request) {
 		String actor = "fleet " + request.getOriginService()
-				+ ((request.getMessage() != null) ? " (" + request.getMessage() + ")" : "");
+				+ ((request.getActor() != null) ? " (" + request.getActor() + ")" : "");
 		String description = ChaosFleetEvent.HALT.equals(request.getKind())
 				? "DELETE /actuator/chaos/fleet on " + request.getOriginService()
 				: "POST /actuator/chaos/fleet on " + request.getOriginService();
