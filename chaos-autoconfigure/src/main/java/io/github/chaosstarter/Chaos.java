@@ -11,6 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
 
 import io.github.chaosstarter.engine.ChaosEngine;
 import io.github.chaosstarter.report.ResilienceReport;
+import io.github.chaosstarter.report.ServiceReport;
 
 /**
  * Runtime control of chaos from Java code, typically a JUnit 5 {@code @SpringBootTest}:
@@ -148,6 +149,16 @@ public class Chaos {
 		 * @return the report
 		 */
 		ResilienceReport report();
+
+		/**
+		 * Return the figures behind the report's rates and percentiles, which a fleet
+		 * report sums across instances to recompute them.
+		 * @return the figures, or {@code null} when this implementation keeps none (the
+		 * fleet report then leaves the combined percentiles out)
+		 */
+		default ServiceReport.@Nullable Figures figures() {
+			return null;
+		}
 
 		/**
 		 * Start a new, empty experiment.

@@ -1,6 +1,7 @@
 package io.github.chaosstarter.endpoint;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.EndpointAccessResolver;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.cloud.bus.ServiceMatcher;
 import org.springframework.cloud.bus.jackson.RemoteApplicationEventScan;
@@ -27,7 +28,8 @@ class ChaosFleetConfiguration {
 
 	@Bean
 	FleetService chaosFleetService(ChaosEngine chaosEngine, ObjectProvider<ServiceMatcher> serviceMatcher,
-			ApplicationEventPublisher publisher, Environment environment, ObjectProvider<Chaos.Reports> reports) {
+			ApplicationEventPublisher publisher, Environment environment, ObjectProvider<Chaos.Reports> reports,
+			ObjectProvider<EndpointAccessResolver> endpointAccessResolver) {
 		ServiceMatcher matcher = serviceMatcher.getIfAvailable();
 		if (matcher == null) {
 			throw new InvalidChaosPropertyException("chaos.fleet.enabled", ChaosEndpointAutoConfiguration.NEEDS_BUS);
@@ -35,7 +37,8 @@ class ChaosFleetConfiguration {
 		ChaosProperties.Fleet fleet = Binder.get(environment)
 			.bind("chaos.fleet", ChaosProperties.Fleet.class)
 			.orElseGet(ChaosProperties.Fleet::new);
-		return new FleetService(chaosEngine, matcher, publisher, fleet.getAckTimeout(), reports);
+		FleetMember member = new FleetMember(chaosEngine, matcher, endpointAccessResolver.getIfAvailable());
+		return new FleetService(chaosEngine, member, matcher, publisher, fleet.getAckTimeout(), reports);
 	}
 
 	@Bean

@@ -18,7 +18,12 @@ import org.springframework.cloud.bus.event.RemoteApplicationEvent;
  * change (the body of {@code POST /actuator/chaos}, asked for by {@code actor}) or halt,
  * all or nothing, and answer with a {@code reply} saying {@code applied} or
  * {@code refused} (field and message);</li>
- * <li>{@code reply}: addressed to the instance that asked, with the request's id.</li>
+ * <li>{@code join-call}: sent by an instance that starts; every instance that runs a
+ * fleet experiment answers with a {@code reply} carrying that experiment's body (with the
+ * time it has left), who posted it, where and when;</li>
+ * <li>{@code reply}: addressed to the instance that asked, with the request's id; the
+ * reply to a {@code report-call} also carries the figures behind the report's rates and
+ * percentiles, so that the fleet's can be recomputed.</li>
  * </ul>
  * Plain properties only, so that Spring Cloud Bus's Jackson (2 or 3) carries it between
  * instances of either Spring Boot line.
@@ -35,6 +40,8 @@ class ChaosFleetEvent extends RemoteApplicationEvent {
 	static final String CHANGE = "change";
 
 	static final String HALT = "halt";
+
+	static final String JOIN_CALL = "join-call";
 
 	static final String REPLY = "reply";
 
@@ -55,6 +62,12 @@ class ChaosFleetEvent extends RemoteApplicationEvent {
 	private @Nullable String message;
 
 	private @Nullable Object state;
+
+	private @Nullable Object figures;
+
+	private @Nullable String postedBy;
+
+	private long postedAt;
 
 	/** For Spring Cloud Bus's Jackson. */
 	ChaosFleetEvent() {
@@ -140,6 +153,39 @@ class ChaosFleetEvent extends RemoteApplicationEvent {
 
 	public void setState(@Nullable Object state) {
 		this.state = state;
+	}
+
+	public @Nullable Object getFigures() {
+		return this.figures;
+	}
+
+	public void setFigures(@Nullable Object figures) {
+		this.figures = figures;
+	}
+
+	/**
+	 * Return the bus id of the instance a fleet experiment was posted on.
+	 * @return the bus id, or {@code null}
+	 */
+	public @Nullable String getPostedBy() {
+		return this.postedBy;
+	}
+
+	public void setPostedBy(@Nullable String postedBy) {
+		this.postedBy = postedBy;
+	}
+
+	/**
+	 * Return when a fleet change was posted, in milliseconds since the epoch on the clock
+	 * of the instance it was posted on.
+	 * @return the time, or 0
+	 */
+	public long getPostedAt() {
+		return this.postedAt;
+	}
+
+	public void setPostedAt(long postedAt) {
+		this.postedAt = postedAt;
 	}
 
 }

@@ -1,9 +1,14 @@
 package io.github.chaosstarter.endpoint;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The replies to one fleet request, by the bus id that sent them; done when as many as
@@ -41,6 +46,44 @@ final class FleetReplies {
 			Thread.currentThread().interrupt();
 		}
 		return new LinkedHashMap<>(this.byId);
+	}
+
+	/**
+	 * The answer to a fleet change or halt.
+	 * @param targets the instances it was sent to
+	 * @param answered their replies by bus id
+	 * @param sendFailure why the bus could not send it, or {@code null}
+	 * @return {@code applied}, {@code refused} (bus id to field and message),
+	 * {@code pending} and, when it could not be sent, {@code busError}
+	 */
+	static Map<String, Object> outcome(List<String> targets, Map<String, ChaosFleetEvent> answered,
+			@Nullable String sendFailure) {
+		List<String> applied = new ArrayList<>();
+		Map<String, Object> refused = new TreeMap<>();
+		List<String> pending = new ArrayList<>();
+		for (String target : targets) {
+			ChaosFleetEvent reply = answered.get(target);
+			if (reply == null) {
+				pending.add(target);
+			}
+			else if ("applied".equals(reply.getOutcome())) {
+				applied.add(target);
+			}
+			else {
+				Map<String, Object> reason = new LinkedHashMap<>();
+				reason.put("field", reply.getField());
+				reason.put("message", reply.getMessage());
+				refused.put(target, reason);
+			}
+		}
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("applied", applied);
+		result.put("refused", refused);
+		result.put("pending", pending);
+		if (sendFailure != null) {
+			result.put("busError", sendFailure);
+		}
+		return result;
 	}
 
 }

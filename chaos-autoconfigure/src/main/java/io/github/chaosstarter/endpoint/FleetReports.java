@@ -10,14 +10,18 @@ import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.chaosstarter.report.ServiceReport;
+
 /**
  * One report for the fleet, from the instances' reports as they travel over the bus (JSON
  * objects): for each mechanism, endpoint and dependency of the same name, the counts are
  * summed, the verdict is combined ({@code REACTED} where any instance's reacted, else
  * {@code DID_NOT_REACT} where any was exercised, else {@code NOT_EXERCISED}; a
  * dependency's {@code CONTRADICTED} wins over {@code HELD}) and each instance's reason is
- * kept under its bus id. Rates and percentiles are not recomputed here: each instance's
- * own steady state stays under {@code instances}.
+ * kept under its bus id. Rates and percentiles are recomputed from the summed
+ * {@link ServiceReport.Figures figures} the instances send beside their reports (the
+ * steady state's windows, each endpoint's p99); the steady state's verdict is
+ * {@code VIOLATED} where any instance's was, else {@code HELD} where any held.
  *
  * @author Chaos Starter team
  */
@@ -35,9 +39,11 @@ final class FleetReports {
 	/**
 	 * Combine the instances' reports.
 	 * @param reports bus id to that instance's report
+	 * @param figures bus id to the figures behind that instance's report; an instance
+	 * without leaves the recomputed rates and percentiles out
 	 * @return the combined report
 	 */
-	static Map<String, Object> combine(Map<String, Object> reports) {
+	static Map<String, Object> combine(Map<String, Object> reports, Map<String, Object> figures) {
 		Map<String, Object> combined = new LinkedHashMap<>();
 		Map<String, Long> byAssault = new TreeMap<>();
 		long total = 0;
@@ -49,8 +55,84 @@ final class FleetReports {
 		}
 		combined.put("instances", new ArrayList<>(reports.keySet()));
 		combined.put("injections", Map.of("total", total, "byAssault", byAssault));
+		combined.put("steadyState", steadyState(reports));
 		KEYS.forEach((list, key) -> combined.put(list, combineList(reports, list, key)));
+		if (figures.keySet().containsAll(reports.keySet())) {
+			recompute(combined, figures.values().stream().map(FleetReports::figures).toList());
+		}
+		else {
+			// one instance's percentiles cannot stand for the fleet's
+			List<String> without = reports.keySet().stream().filter((id) -> !figures.containsKey(id)).toList();
+			combined.put("percentiles", "left out: " + String.join(", ", without)
+					+ " sent no figures (a Chaos.Reports of the application's own)");
+			((List<?>) combined.get("endpoints")).forEach((endpoint) -> putNull(endpoint, "p99"));
+		}
 		return combined;
+	}
+
+	private static Map<String, Object> steadyState(Map<String, Object> reports) {
+		Map<String, Object> verdicts = new TreeMap<>();
+		Map<String, Object> reasons = new TreeMap<>();
+		reports.forEach((busId, report) -> {
+			Map<?, ?> steadyState = map(map(report).get("steadyState"));
+			verdicts.put(busId, steadyState.get("verdict"));
+			reasons.put(busId, steadyState.get("reason"));
+		});
+		Map<String, Object> combined = new LinkedHashMap<>();
+		combined.put("verdict", verdicts.containsValue("VIOLATED") ? "VIOLATED"
+				: verdicts.containsValue("HELD") ? "HELD" : "NOT_MEASURED");
+		combined.put("verdicts", verdicts);
+		combined.put("reasons", reasons);
+		return combined;
+	}
+
+	/** Rates and percentiles from the summed figures of every instance. */
+	@SuppressWarnings("unchecked")
+	private static void recompute(Map<String, Object> combined, List<ServiceReport.Figures> figures) {
+		Map<String, Object> steadyState = (Map<String, Object>) combined.get("steadyState");
+		ServiceReport.Counts baseline = null;
+		ServiceReport.Counts during = new ServiceReport.Counts(0, 0, Map.of());
+		Map<String, ServiceReport.Counts> endpoints = new TreeMap<>();
+		for (ServiceReport.Figures figure : figures) {
+			if (figure.baseline() != null) {
+				baseline = (baseline != null) ? baseline.plus(figure.baseline()) : figure.baseline();
+			}
+			during = during.plus(figure.during());
+			figure.endpoints().forEach((name, counts) -> endpoints.merge(name, counts, ServiceReport.Counts::plus));
+		}
+		steadyState.put("baseline", (baseline != null) ? plain(baseline.window()) : null);
+		steadyState.put("during", plain(during.window()));
+		for (Map<String, Object> endpoint : (List<Map<String, Object>>) combined.get("endpoints")) {
+			ServiceReport.Counts counts = endpoints.get(String.valueOf(endpoint.get("endpoint")));
+			endpoint.put("p99", (counts != null) ? counts.percentile(0.99) : null);
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static void putNull(Object entry, String field) {
+		((Map<String, Object>) entry).put(field, null);
+	}
+
+	/** Figures as they arrive: a record from this instance, a map from the others. */
+	private static ServiceReport.Figures figures(Object value) {
+		Map<?, ?> figures = map(value);
+		Map<String, ServiceReport.Counts> endpoints = new TreeMap<>();
+		map(figures.get("endpoints")).forEach((name, counts) -> endpoints.put(String.valueOf(name), counts(counts)));
+		Object baseline = figures.get("baseline");
+		return new ServiceReport.Figures((baseline != null) ? counts(baseline) : null, counts(figures.get("during")),
+				endpoints);
+	}
+
+	private static ServiceReport.Counts counts(@Nullable Object value) {
+		Map<?, ?> counts = map(value);
+		Map<Integer, Long> histogram = new TreeMap<>();
+		map(counts.get("histogram")).forEach((bucket, count) -> {
+			String index = String.valueOf(bucket);
+			if (index.matches("\\d{1,4}")) {
+				histogram.merge(Integer.valueOf(index), number(count), Long::sum);
+			}
+		});
+		return new ServiceReport.Counts(number(counts.get("requests")), number(counts.get("errors")), histogram);
 	}
 
 	private static List<Map<String, Object>> combineList(Map<String, Object> reports, String list, List<String> key) {

@@ -15,9 +15,12 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.cloud.bus.ServiceMatcher;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.SmartApplicationListener;
 
 import io.github.chaosstarter.Chaos;
 import io.github.chaosstarter.InvalidChaosPropertyException;
@@ -28,12 +31,12 @@ import io.github.chaosstarter.engine.ChaosEngine;
  * Fleet experiments over Spring Cloud Bus: the instance asked takes a roll call (Spring
  * Cloud Bus has no membership, and its acknowledgements carry nothing), chooses the
  * instances, sends the change addressed to them, and collects one reply each; every
- * instance answers the roll calls and applies the changes addressed to it, audited with
- * the originating bus id.
+ * instance answers the roll calls, and applies the changes addressed to it through its
+ * {@link FleetMember}, which also joins the running experiment when this instance starts.
  *
  * @author Chaos Starter team
  */
-final class FleetService implements ApplicationListener<ChaosFleetEvent> {
+final class FleetService implements SmartApplicationListener {
 
 	private static final Log logger = LogFactory.getLog("io.github.chaosstarter.audit");
 
@@ -42,6 +45,8 @@ final class FleetService implements ApplicationListener<ChaosFleetEvent> {
 	static final String INSTANCES = "instances";
 
 	private final ChaosEngine engine;
+
+	private final FleetMember member;
 
 	private final ServiceMatcher matcher;
 
@@ -53,13 +58,14 @@ final class FleetService implements ApplicationListener<ChaosFleetEvent> {
 
 	private final Map<String, FleetReplies> waiting = new ConcurrentHashMap<>();
 
-	FleetService(ChaosEngine engine, ServiceMatcher matcher, ApplicationEventPublisher publisher, Duration ackTimeout,
-			ObjectProvider<Chaos.Reports> reports) {
-		this.reports = reports;
+	FleetService(ChaosEngine engine, FleetMember member, ServiceMatcher matcher, ApplicationEventPublisher publisher,
+			Duration ackTimeout, ObjectProvider<Chaos.Reports> reports) {
 		this.engine = engine;
+		this.member = member;
 		this.matcher = matcher;
 		this.publisher = publisher;
 		this.ackTimeout = ackTimeout;
+		this.reports = reports;
 	}
 
 	String busId() {
@@ -86,11 +92,16 @@ final class FleetService implements ApplicationListener<ChaosFleetEvent> {
 	 */
 	Map<String, Object> reports(@Nullable String destination) {
 		Map<String, Object> reports = new TreeMap<>();
-		rollCall(ChaosFleetEvent.REPORT_CALL, FleetTargets.destination(destination))
-			.forEach((id, reply) -> reports.put(id, reply.getState()));
+		Map<String, Object> figures = new TreeMap<>();
+		rollCall(ChaosFleetEvent.REPORT_CALL, FleetTargets.destination(destination)).forEach((id, reply) -> {
+			reports.put(id, reply.getState());
+			if (reply.getFigures() != null) {
+				figures.put(id, reply.getFigures());
+			}
+		});
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("instances", reports);
-		result.put("report", FleetReports.combine(reports));
+		result.put("report", FleetReports.combine(reports, figures));
 		return result;
 	}
 
@@ -104,15 +115,16 @@ final class FleetService implements ApplicationListener<ChaosFleetEvent> {
 	 * is invalid (nothing is sent)
 	 */
 	Map<String, Object> change(Map<String, Object> body, String actor) {
-		Map<String, Object> change = new LinkedHashMap<>(body);
-		String destination = FleetTargets.destination(change.remove(DESTINATION));
-		Object instances = change.remove(INSTANCES);
+		String destination = FleetTargets.destination(body.get(DESTINATION));
+		Object instances = body.get(INSTANCES);
 		FleetTargets.instances(instances, 1);
 		List<String> matching = new ArrayList<>(rollCall(ChaosFleetEvent.ROLL_CALL, destination).keySet());
 		Collections.sort(matching);
 		List<String> chosen = FleetTargets.choose(matching, FleetTargets.instances(instances, matching.size()),
-				seed(change));
-		return send(ChaosFleetEvent.CHANGE, chosen, change, actor);
+				seed(body));
+		// the whole body travels, destination and instances included: an instance that
+		// starts later reads them to decide whether it joins
+		return send(ChaosFleetEvent.CHANGE, chosen, new LinkedHashMap<>(body), actor);
 	}
 
 	/**
@@ -142,8 +154,8 @@ final class FleetService implements ApplicationListener<ChaosFleetEvent> {
 		FleetReplies replies = new FleetReplies(Integer.MAX_VALUE);
 		this.waiting.put(call.getRequestId(), replies);
 		try {
-			if (this.matcher.isForSelf(call)) {
-				replies.add(answer(call, null));
+			if (this.matcher.isForSelf(call) && !ChaosFleetEvent.JOIN_CALL.equals(kind)) {
+				replies.add(answer(call));
 			}
 			publish(call);
 			// no membership: every matching instance has until the timeout to answer
@@ -160,52 +172,45 @@ final class FleetService implements ApplicationListener<ChaosFleetEvent> {
 		request.setTargets(new ArrayList<>(targets));
 		request.setBody(change);
 		request.setActor(actor);
+		request.setPostedAt(System.currentTimeMillis());
 		FleetReplies replies = new FleetReplies(targets.size());
 		this.waiting.put(request.getRequestId(), replies);
-		Map<String, ChaosFleetEvent> answered;
-		String sendFailure = null;
 		try {
 			if (targets.contains(busId())) {
-				replies.add(apply(request));
+				replies.add(this.member.apply(request, reply(request)));
 			}
+			String sendFailure = null;
 			if (!targets.isEmpty() && !(targets.size() == 1 && targets.contains(busId()))) {
 				sendFailure = publish(request);
 			}
-			answered = replies.await(this.ackTimeout);
+			return FleetReplies.outcome(targets, replies.await(this.ackTimeout), sendFailure);
 		}
 		finally {
 			this.waiting.remove(request.getRequestId());
 		}
-		List<String> applied = new ArrayList<>();
-		Map<String, Object> refused = new TreeMap<>();
-		List<String> pending = new ArrayList<>();
-		for (String target : targets) {
-			ChaosFleetEvent reply = answered.get(target);
-			if (reply == null) {
-				pending.add(target);
-			}
-			else if ("applied".equals(reply.getOutcome())) {
-				applied.add(target);
-			}
-			else {
-				Map<String, Object> reason = new LinkedHashMap<>();
-				reason.put("field", reply.getField());
-				reason.put("message", reply.getMessage());
-				refused.put(target, reason);
-			}
-		}
-		Map<String, Object> result = new LinkedHashMap<>();
-		result.put("applied", applied);
-		result.put("refused", refused);
-		result.put("pending", pending);
-		if (sendFailure != null) {
-			result.put("busError", sendFailure);
-		}
-		return result;
 	}
 
 	@Override
-	public void onApplicationEvent(ChaosFleetEvent event) {
+	public boolean supportsEventType(Class<? extends ApplicationEvent> eventType) {
+		return ChaosFleetEvent.class.isAssignableFrom(eventType)
+				|| ApplicationReadyEvent.class.isAssignableFrom(eventType)
+				|| ContextClosedEvent.class.isAssignableFrom(eventType);
+	}
+
+	@Override
+	public void onApplicationEvent(ApplicationEvent event) {
+		if (event instanceof ChaosFleetEvent fleetEvent) {
+			onFleetEvent(fleetEvent);
+		}
+		else if (event instanceof ApplicationReadyEvent) {
+			this.member.startJoining(() -> rollCall(ChaosFleetEvent.JOIN_CALL, "**"));
+		}
+		else if (event instanceof ContextClosedEvent) {
+			this.member.stopJoining();
+		}
+	}
+
+	private void onFleetEvent(ChaosFleetEvent event) {
 		if (this.matcher.isFromSelf(event)) {
 			// published here: sent to the bus by Spring Cloud Bus, handled above
 			return;
@@ -213,12 +218,18 @@ final class FleetService implements ApplicationListener<ChaosFleetEvent> {
 		switch (event.getKind()) {
 			case ChaosFleetEvent.ROLL_CALL, ChaosFleetEvent.REPORT_CALL -> {
 				if (this.matcher.isForSelf(event)) {
-					publish(answer(event, null));
+					publish(answer(event));
+				}
+			}
+			case ChaosFleetEvent.JOIN_CALL -> {
+				ChaosFleetEvent running = this.member.running(reply(event));
+				if (running != null) {
+					publish(running);
 				}
 			}
 			case ChaosFleetEvent.CHANGE, ChaosFleetEvent.HALT -> {
 				if (event.getTargets().contains(busId())) {
-					publish(apply(event));
+					publish(this.member.apply(event, reply(event)));
 				}
 			}
 			case ChaosFleetEvent.REPLY -> {
@@ -232,40 +243,22 @@ final class FleetService implements ApplicationListener<ChaosFleetEvent> {
 		}
 	}
 
-	private ChaosFleetEvent apply(ChaosFleetEvent request) {
-		String actor = "fleet " + request.getOriginService()
-				+ ((request.getActor() != null) ? " (" + request.getActor() + ")" : "");
-		String description = ChaosFleetEvent.HALT.equals(request.getKind())
-				? "DELETE /actuator/chaos/fleet on " + request.getOriginService()
-				: "POST /actuator/chaos/fleet on " + request.getOriginService();
-		try {
-			if (ChaosFleetEvent.HALT.equals(request.getKind())) {
-				this.engine.halt(actor, description);
-			}
-			else {
-				Map<String, Object> body = request.getBody();
-				this.engine.change((body != null) ? body : Map.of(), actor, description);
-			}
-			ChaosFleetEvent reply = answer(request, "applied");
-			return reply;
-		}
-		catch (InvalidChaosPropertyException ex) {
-			logger.info("Fleet change from " + request.getOriginService() + " refused here: " + ex.getProperty() + ": "
-					+ ex.getMessage());
-			ChaosFleetEvent reply = answer(request, "refused");
-			reply.setField(ex.getProperty());
-			reply.setMessage(ex.getMessage());
-			return reply;
-		}
+	private ChaosFleetEvent reply(ChaosFleetEvent request) {
+		return new ChaosFleetEvent(this, busId(), request.getOriginService(), ChaosFleetEvent.REPLY,
+				request.getRequestId());
 	}
 
-	private ChaosFleetEvent answer(ChaosFleetEvent request, @Nullable String outcome) {
-		ChaosFleetEvent reply = new ChaosFleetEvent(this, busId(), request.getOriginService(), ChaosFleetEvent.REPLY,
-				request.getRequestId());
-		reply.setOutcome(outcome);
+	/** The answer to a roll call: this instance's state, or its report and figures. */
+	private ChaosFleetEvent answer(ChaosFleetEvent request) {
+		ChaosFleetEvent reply = reply(request);
 		Chaos.Reports reports = this.reports.getIfAvailable();
-		reply.setState(ChaosFleetEvent.REPORT_CALL.equals(request.getKind())
-				? ((reports != null) ? reports.report() : null) : ChaosDescriptor.of(this.engine.state()));
+		if (!ChaosFleetEvent.REPORT_CALL.equals(request.getKind())) {
+			reply.setState(ChaosDescriptor.of(this.engine.state()));
+		}
+		else if (reports != null) {
+			reply.setState(reports.report());
+			reply.setFigures(reports.figures());
+		}
 		return reply;
 	}
 

@@ -74,6 +74,11 @@ class ResilienceRecorder implements Chaos.Reports, ChaosListener {
 	}
 
 	@Override
+	public ServiceReport.Figures figures() {
+		return this.experiment.traffic.figures();
+	}
+
+	@Override
 	public void reset() {
 		InstanceSettings settings = settings();
 		Map<String, String> states = new HashMap<>();

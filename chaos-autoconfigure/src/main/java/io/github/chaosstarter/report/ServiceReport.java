@@ -3,6 +3,7 @@ package io.github.chaosstarter.report;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -152,6 +153,85 @@ public final class ServiceReport {
 	public record DependencyReport(String name, String type, long injectedFaults, long requests, long failed,
 			long degraded, DependencyClass observed, @Nullable DependencyClass expected, @Nullable Outcome verdict,
 			String reason) {
+	}
+
+	/**
+	 * The figures behind a report's rates and percentiles, in a form that adds up: a
+	 * fleet report sums those of its instances and recomputes rates and percentiles from
+	 * the sums, where the instances' own rates and percentiles could not be combined.
+	 *
+	 * @param baseline the baseline window's, or {@code null} when none was recorded
+	 * @param during the window since chaos was switched on
+	 * @param endpoints each endpoint's, by the name {@link EndpointReport#endpoint()}
+	 * gives it
+	 */
+	public record Figures(@Nullable Counts baseline, Counts during, Map<String, Counts> endpoints) {
+	}
+
+	/**
+	 * Requests, 5xx responses and response times of one window or endpoint.
+	 *
+	 * @param requests how many requests
+	 * @param errors how many were answered with a 5xx status
+	 * @param histogram response times as requests per bucket of a log-linear histogram of
+	 * microseconds (buckets 0 to 63 hold one microsecond each, then 64 buckets per power
+	 * of two), only the buckets that hold requests; instances must run the same version
+	 * of Chaos Starter for theirs to add up
+	 */
+	public record Counts(long requests, long errors, Map<Integer, Long> histogram) {
+
+		static Counts of(long requests, long errors, long[] counts) {
+			Map<Integer, Long> histogram = new TreeMap<>();
+			for (int i = 0; i < counts.length; i++) {
+				if (counts[i] != 0) {
+					histogram.put(i, counts[i]);
+				}
+			}
+			return new Counts(requests, errors, histogram);
+		}
+
+		/**
+		 * Return the sum of these counts and others.
+		 * @param other the other counts
+		 * @return the sums, bucket by bucket
+		 */
+		public Counts plus(Counts other) {
+			Map<Integer, Long> histogram = new TreeMap<>(this.histogram);
+			other.histogram.forEach((bucket, count) -> histogram.merge(bucket, count, Long::sum));
+			return new Counts(this.requests + other.requests, this.errors + other.errors, histogram);
+		}
+
+		/**
+		 * Return the share of requests answered with a 5xx status, as a report writes it.
+		 * @return the error rate, to four decimals
+		 */
+		public double errorRate() {
+			return (this.requests > 0) ? Math.round((double) this.errors / this.requests * 10_000) / 10_000.0 : 0.0;
+		}
+
+		/**
+		 * Return a percentile of the response times, as a report writes it.
+		 * @param quantile between 0 and 1, such as {@code 0.99}
+		 * @return the duration, such as {@code 312ms}, or {@code null} without requests
+		 */
+		public @Nullable String percentile(double quantile) {
+			long[] counts = new long[Histogram.SIZE];
+			this.histogram.forEach((bucket, count) -> {
+				if (bucket >= 0 && bucket < Histogram.SIZE) {
+					counts[bucket] += count;
+				}
+			});
+			return Histogram.format(Histogram.percentile(counts, quantile));
+		}
+
+		/**
+		 * Return these counts as a report's window.
+		 * @return requests, error rate, p50 and p99
+		 */
+		public Window window() {
+			return new Window(this.requests, errorRate(), percentile(0.5), percentile(0.99));
+		}
+
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -153,6 +154,17 @@ final class Traffic {
 						Histogram.format(Histogram.percentile(endpoint.histogram.snapshot(), 0.99)))));
 		result.sort((a, b) -> a.endpoint().compareTo(b.endpoint()));
 		return result;
+	}
+
+	ServiceReport.Figures figures() {
+		Baseline.Figures before = baseline();
+		Baseline.Figures during = during();
+		Map<String, ServiceReport.Counts> endpoints = new TreeMap<>();
+		this.endpoints.forEach((name, endpoint) -> endpoints.put(name, ServiceReport.Counts.of(endpoint.requests.get(),
+				endpoint.failed.get(), endpoint.histogram.snapshot())));
+		return new ServiceReport.Figures(
+				(before != null) ? ServiceReport.Counts.of(before.requests(), before.errors(), before.counts()) : null,
+				ServiceReport.Counts.of(during.requests(), during.errors(), during.counts()), endpoints);
 	}
 
 	List<ServiceReport.DependencyReport> dependencies() {
