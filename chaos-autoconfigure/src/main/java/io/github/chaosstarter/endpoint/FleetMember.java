@@ -205,6 +205,11 @@ final class FleetMember {
 		String posted = "the fleet experiment posted on " + postedBy
 				+ ((newest.getActor() != null) ? " by " + newest.getActor() : "") + " at "
 				+ Instant.ofEpochMilli(newest.getPostedAt());
+		if (postedBy.equals(this.matcher.getBusId())) {
+			// posted here while this instance was still asking: it chose its instances
+			// itself
+			return;
+		}
 		Object destination = body.get(FleetService.DESTINATION);
 		if (destination != null && !this.matcher.isForSelf(new ChaosFleetEvent(this, postedBy,
 				FleetTargets.destination(destination), ChaosFleetEvent.ROLL_CALL, ""))) {
