@@ -130,7 +130,7 @@ public final class DependencyChaos {
 	 * reached
 	 * @return the strike, or {@code null} when the record proceeds untouched
 	 */
-	public @Nullable Strike strikeKafka(String topic, String operation, Supplier<? extends Exception> unreachable) {
+	public @Nullable Strike strikeKafka(String topic, String operation, Unreachable unreachable) {
 		ChaosState state = state();
 		Assault[] assaults = (state != null) ? state.kafkaAssaults() : NONE;
 		return (state == null || assaults.length == 0) ? null
@@ -147,11 +147,30 @@ public final class DependencyChaos {
 	 * @return the strike, or {@code null} when the message proceeds untouched
 	 */
 	public @Nullable Strike strikeRabbit(String exchange, String routingKey, String operation,
-			Supplier<? extends Exception> unreachable) {
+			Unreachable unreachable) {
 		ChaosState state = state();
 		Assault[] assaults = (state != null) ? state.rabbitAssaults() : NONE;
 		return (state == null || assaults.length == 0) ? null : Strike.decide(state, assaults,
 				new Sites.Message("rabbit", exchange, routingKey, operation, unreachable));
+	}
+
+	/**
+	 * Makes the exception a broker client shows when it cannot reach the broker: built
+	 * once per client, so that deciding a message allocates nothing while no assault
+	 * applies.
+	 */
+	@FunctionalInterface
+	public interface Unreachable {
+
+		/**
+		 * Make the exception.
+		 * @param destination the topic or exchange
+		 * @param afterWait whether the client waited its timeout first ({@code false}
+		 * with {@code unavailable.immediately})
+		 * @return the exception
+		 */
+		Exception create(String destination, boolean afterWait);
+
 	}
 
 }

@@ -233,7 +233,7 @@ final class Sites {
 	 * reached
 	 */
 	record Message(String broker, String destination, @Nullable String routingKey, String operation,
-			Supplier<? extends Exception> unreachable) implements InjectionSite {
+			DependencyChaos.Unreachable unreachable) implements InjectionSite {
 
 		@Override
 		public boolean matches(int index, Assault assault, Dispatch dispatch) {
@@ -244,7 +244,8 @@ final class Sites {
 
 		@Override
 		public @Nullable Throwable failure(Assault assault, AssaultSpec.EffectSpec effect) {
-			return unreachableOrThrown(assault, effect, this.unreachable);
+			return (effect instanceof AssaultSpec.UnavailableSpec unavailable)
+					? this.unreachable.create(this.destination, !unavailable.immediately()) : thrown(assault, effect);
 		}
 
 		@Override
@@ -273,9 +274,10 @@ final class Sites {
 	 */
 	private static @Nullable Throwable unreachableOrThrown(Assault assault, AssaultSpec.EffectSpec effect,
 			Supplier<? extends Throwable> unreachable) {
-		if (effect instanceof AssaultSpec.UnavailableSpec) {
-			return unreachable.get();
-		}
+		return (effect instanceof AssaultSpec.UnavailableSpec) ? unreachable.get() : thrown(assault, effect);
+	}
+
+	private static @Nullable Throwable thrown(Assault assault, AssaultSpec.EffectSpec effect) {
 		return (effect instanceof AssaultSpec.ExceptionSpec exception)
 				? ExceptionFactory.create(assault.name(), exception, null, true) : null;
 	}

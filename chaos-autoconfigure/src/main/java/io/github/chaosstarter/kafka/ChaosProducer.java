@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
@@ -44,11 +43,17 @@ final class ChaosProducer implements InvocationHandler {
 
 	private final DependencyChaos chaos;
 
+	private final DependencyChaos.Unreachable unreachable;
+
 	private final Duration maxBlock;
 
 	private final Duration deliveryTimeout;
 
 	ChaosProducer(Producer<?, ?> target, DependencyChaos chaos, Duration maxBlock, Duration deliveryTimeout) {
+		long maxBlockMs = maxBlock.toMillis();
+		// as a producer that reaches no broker: after max.block.ms, or at once
+		this.unreachable = (topic, afterWait) -> new TimeoutException(
+				"Topic " + topic + " not present in metadata after " + (afterWait ? maxBlockMs : 0) + " ms.");
 		this.target = target;
 		this.chaos = chaos;
 		this.maxBlock = maxBlock;
@@ -63,10 +68,7 @@ final class ChaosProducer implements InvocationHandler {
 		if (method.getName().equals("send") && args != null && args.length > 0
 				&& args[0] instanceof ProducerRecord<?, ?> record) {
 			Callback callback = (args.length > 1) ? (Callback) args[1] : null;
-			long maxBlockMs = this.maxBlock.toMillis();
-			Supplier<Exception> unreachable = () -> new TimeoutException(
-					"Topic " + record.topic() + " not present in metadata after " + maxBlockMs + " ms.");
-			Strike strike = this.chaos.strikeKafka(record.topic(), "send", unreachable);
+			Strike strike = this.chaos.strikeKafka(record.topic(), "send", this.unreachable);
 			if (strike != null) {
 				return send(strike, method, args, record, callback);
 			}

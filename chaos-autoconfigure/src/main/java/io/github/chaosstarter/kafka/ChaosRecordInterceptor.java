@@ -1,7 +1,5 @@
 package io.github.chaosstarter.kafka;
 
-import java.util.function.Supplier;
-
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
@@ -22,8 +20,8 @@ import io.github.chaosstarter.engine.Strike;
  */
 final class ChaosRecordInterceptor implements RecordInterceptor<Object, Object> {
 
-	private static final Supplier<Exception> NOT_RECEIVED = () -> new IllegalStateException(
-			"unavailable is refused for receive");
+	private static final DependencyChaos.Unreachable NOT_RECEIVED = (topic,
+			afterWait) -> new IllegalStateException("unavailable is refused for receive");
 
 	private final DependencyChaos chaos;
 

@@ -1,7 +1,6 @@
 package io.github.chaosstarter.rabbit;
 
 import java.net.ConnectException;
-import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -23,8 +22,8 @@ import io.github.chaosstarter.engine.Strike;
  */
 final class ChaosRabbitPublishing implements MessagePostProcessor {
 
-	private static final Supplier<Exception> UNREACHABLE = () -> new AmqpConnectException(
-			new ConnectException("Connection refused"));
+	private static final DependencyChaos.Unreachable UNREACHABLE = (exchange,
+			afterWait) -> new AmqpConnectException(new ConnectException("Connection refused"));
 
 	private final DependencyChaos chaos;
 

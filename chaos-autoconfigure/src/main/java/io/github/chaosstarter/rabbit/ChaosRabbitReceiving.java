@@ -1,7 +1,5 @@
 package io.github.chaosstarter.rabbit;
 
-import java.util.function.Supplier;
-
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
@@ -23,8 +21,8 @@ import io.github.chaosstarter.engine.Strike;
  */
 final class ChaosRabbitReceiving implements MethodInterceptor {
 
-	private static final Supplier<Exception> NOT_RECEIVED = () -> new IllegalStateException(
-			"unavailable is refused for receive");
+	private static final DependencyChaos.Unreachable NOT_RECEIVED = (exchange,
+			afterWait) -> new IllegalStateException("unavailable is refused for receive");
 
 	private final DependencyChaos chaos;
 

@@ -171,6 +171,35 @@ class KafkaDependencyIntegrationTests {
 	}
 
 	@Test
+	void unavailableImmediatelyFailsAsAProducerThatWaitsNoTimeForTheBroker() throws IOException {
+		int closed;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			closed = socket.getLocalPort();
+		}
+		DefaultKafkaProducerFactory<Object, Object> unreachable = new DefaultKafkaProducerFactory<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + closed,
+						ProducerConfig.MAX_BLOCK_MS_CONFIG, 0, ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+						StringSerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+		Outcome real;
+		try {
+			KafkaTemplate<Object, Object> template = new KafkaTemplate<>(unreachable);
+			real = Outcome.of(() -> template.send("orders", "1", "placed 1"));
+		}
+		finally {
+			unreachable.destroy();
+		}
+		this.chaos.change(Map.of("enabled", true, "assaults",
+				Map.of("orders-down", Map.of("target", Map.of("kafka", Map.of("topics", List.of("orders"), "operations",
+						List.of("send"))), "unavailable", Map.of("immediately", true)))));
+		Outcome injected = Outcome.of(() -> this.kafka.send("orders", "1", "placed 1"));
+		assertThat(injected.causes()).isEqualTo(real.causes()).contains(TimeoutException.class);
+		assertThat(injected.failure().getCause()).hasMessage(real.failure().getCause().getMessage())
+			.hasMessage("Topic orders not present in metadata after 0 ms.");
+		assertThat(injected.elapsed()).as("at once: not the application's max.block.ms")
+			.isLessThan(Duration.ofMillis(1000));
+	}
+
+	@Test
 	void latencyWithinTheDeliveryTimeoutDelaysTheAcknowledgementNotTheCaller() throws Exception {
 		this.chaos.assault("orders-slow")
 			.target((target) -> target.kafka((kafka) -> kafka.topics("orders").operations("send")))
