@@ -21,7 +21,8 @@ import io.github.chaosstarter.report.ServiceReport;
  * kept under its bus id. Rates and percentiles are recomputed from the summed
  * {@link ServiceReport.Figures figures} the instances send beside their reports (the
  * steady state's windows, each endpoint's p99); the steady state's verdict is
- * {@code VIOLATED} where any instance's was, else {@code HELD} where any held.
+ * {@code VIOLATED} where any instance's was, else {@code HELD} where any held; the
+ * timelines are laid on one grid ({@link FleetTimeline}).
  *
  * @author Chaos Starter team
  */
@@ -56,6 +57,13 @@ final class FleetReports {
 		combined.put("instances", new ArrayList<>(reports.keySet()));
 		combined.put("injections", Map.of("total", total, "byAssault", byAssault));
 		combined.put("steadyState", steadyState(reports));
+		combined.put("timeline",
+				FleetTimeline.combine(reports.values()
+					.stream()
+					.map((report) -> map(report).get("timeline"))
+					.filter(List.class::isInstance)
+					.<List<?>>map(List.class::cast)
+					.toList()));
 		KEYS.forEach((list, key) -> combined.put(list, combineList(reports, list, key)));
 		if (figures.keySet().containsAll(reports.keySet())) {
 			recompute(combined, figures.values().stream().map(FleetReports::figures).toList());

@@ -1,5 +1,6 @@
 package io.github.chaosstarter.endpoint;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,6 +134,63 @@ class FleetReportsTests {
 			.extractingByKey("during")
 			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
 			.containsEntry("p99", "12us");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void theTimelinesAreLaidOnOneGridAsWideAsTheWidestWithTheirCountsSummed() {
+		Instant start = Instant.parse("2026-12-04T10:00:00Z");
+		// shop:a: 1 s buckets from 10:00:00; shop:b started 1.5 s later, its buckets 2 s
+		// wide
+		List<Object> a = List.of(new ServiceReport.TimelineBucket(start, 3, 1, 2, Map.of("payments", "CLOSED")),
+				new ServiceReport.TimelineBucket(start.plusSeconds(1), 4, 0, 0, Map.of("payments", "OPEN")),
+				new ServiceReport.TimelineBucket(start.plusSeconds(2), 5, 0, 1, Map.of("payments", "OPEN")));
+		List<Object> b = List.of(
+				Map.of("at", start.plusMillis(1500).toString(), "requests", 10, "errors", 2, "injections", 3,
+						"circuitBreakers", Map.of("payments", "HALF_OPEN")),
+				Map.of("at", start.plusMillis(3500).toString(), "requests", 1, "errors", 0, "injections", 0,
+						"circuitBreakers", Map.of("payments", "CLOSED")));
+		Map<String, Object> reports = new LinkedHashMap<>();
+		reports.put("shop:a", Map.of("timeline", a));
+		reports.put("shop:b", Map.of("timeline", b));
+		List<Map<String, Object>> timeline = (List<Map<String, Object>>) FleetReports.combine(reports, Map.of())
+			.get("timeline");
+		// 2 s grid from 10:00:00: [00, 02) holds a's first two and b's first; [02, 04)
+		// the rest
+		assertThat(timeline).hasSize(2);
+		assertThat(timeline.get(0)).containsEntry("at", "2026-12-04T10:00:00Z")
+			.containsEntry("requests", 17L)
+			.containsEntry("errors", 3L)
+			.containsEntry("injections", 5L)
+			.containsEntry("circuitBreakers", Map.of("payments", "OPEN"));
+		assertThat(timeline.get(1)).containsEntry("at", "2026-12-04T10:00:02Z")
+			.containsEntry("requests", 6L)
+			.containsEntry("injections", 1L)
+			.containsEntry("circuitBreakers", Map.of("payments", "OPEN"));
+		long summed = 0;
+		for (Map<String, Object> bucket : timeline) {
+			summed += (Long) bucket.get("requests");
+		}
+		assertThat(summed).as("no request lost or counted twice").isEqualTo(3 + 4 + 5 + 10 + 1);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void aLongExperimentWidensTheGridToAtMostItsBuckets() {
+		Instant start = Instant.parse("2026-12-04T10:00:00Z");
+		List<Object> buckets = new java.util.ArrayList<>();
+		for (int i = 0; i < 120; i++) {
+			buckets.add(new ServiceReport.TimelineBucket(start.plusSeconds(i), 1, 0, 0, Map.of()));
+		}
+		Map<String, Object> reports = new LinkedHashMap<>();
+		reports.put("shop:a", Map.of("timeline", buckets));
+		reports.put("shop:b", Map.of("timeline",
+				List.of(new ServiceReport.TimelineBucket(start.plusSeconds(200), 1, 0, 0, Map.of()))));
+		List<Map<String, Object>> timeline = (List<Map<String, Object>>) FleetReports.combine(reports, Map.of())
+			.get("timeline");
+		assertThat(timeline.size()).isLessThanOrEqualTo(120);
+		assertThat(timeline.get(1).get("at")).as("2 s wide").isEqualTo("2026-12-04T10:00:02Z");
+		assertThat(timeline.stream().mapToLong((bucket) -> (Long) bucket.get("requests")).sum()).isEqualTo(121);
 	}
 
 }
