@@ -239,6 +239,19 @@ abstract class FleetTests {
 				assertThat(((Number) endpoint.get("requests")).longValue()).isEqualTo(6);
 				assertThat(endpoint.get("p99")).as("from the merged histograms").isNotNull();
 			});
+		long inTimelines = 0;
+		for (Map<String, Object> instance : instances.values()) {
+			for (Map<String, Object> bucket : (List<Map<String, Object>>) instance.get("timeline")) {
+				inTimelines += ((Number) bucket.get("requests")).longValue();
+			}
+		}
+		long combinedTimeline = 0;
+		for (Map<String, Object> bucket : (List<Map<String, Object>>) report.get("timeline")) {
+			combinedTimeline += ((Number) bucket.get("requests")).longValue();
+		}
+		assertThat(combinedTimeline).as("the combined timeline holds every instance's requests")
+			.isEqualTo(inTimelines)
+			.isGreaterThanOrEqualTo(6);
 		List<Map<String, Object>> unprotected = (List<Map<String, Object>>) report.get("unprotected");
 		assertThat(unprotected).singleElement().satisfies((entry) -> {
 			assertThat(((Number) entry.get("injectedFailures")).longValue()).isEqualTo(total);
