@@ -134,24 +134,32 @@ class KafkaDependencyIntegrationTests {
 		assertThat(this.chaos.state().assaults().get("orders-down").matched()).isZero();
 	}
 
-	@Test
-	void unavailableFailsAsABrokerThatCannotBeReached() throws IOException {
+	/**
+	 * Send through a real producer whose bootstrap server does not answer.
+	 * @param maxBlockMs its {@code max.block.ms}
+	 * @return what the send did
+	 */
+	private static Outcome sendWithoutABroker(int maxBlockMs) throws IOException {
 		int closed;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			closed = socket.getLocalPort();
 		}
 		DefaultKafkaProducerFactory<Object, Object> unreachable = new DefaultKafkaProducerFactory<>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + closed,
-						ProducerConfig.MAX_BLOCK_MS_CONFIG, 1000, ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+						ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlockMs, ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
 						StringSerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
-		Outcome real;
 		try {
 			KafkaTemplate<Object, Object> template = new KafkaTemplate<>(unreachable);
-			real = Outcome.of(() -> template.send("orders", "1", "placed 1"));
+			return Outcome.of(() -> template.send("orders", "1", "placed 1"));
 		}
 		finally {
 			unreachable.destroy();
 		}
+	}
+
+	@Test
+	void unavailableFailsAsABrokerThatCannotBeReached() throws IOException {
+		Outcome real = sendWithoutABroker(1000);
 		this.chaos.assault("orders-down")
 			.target((target) -> target.kafka((kafka) -> kafka.topics("orders").operations("send")))
 			.unavailable()
@@ -172,22 +180,7 @@ class KafkaDependencyIntegrationTests {
 
 	@Test
 	void unavailableImmediatelyFailsAsAProducerThatWaitsNoTimeForTheBroker() throws IOException {
-		int closed;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			closed = socket.getLocalPort();
-		}
-		DefaultKafkaProducerFactory<Object, Object> unreachable = new DefaultKafkaProducerFactory<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + closed,
-						ProducerConfig.MAX_BLOCK_MS_CONFIG, 0, ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-						StringSerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
-		Outcome real;
-		try {
-			KafkaTemplate<Object, Object> template = new KafkaTemplate<>(unreachable);
-			real = Outcome.of(() -> template.send("orders", "1", "placed 1"));
-		}
-		finally {
-			unreachable.destroy();
-		}
+		Outcome real = sendWithoutABroker(0);
 		this.chaos.change(Map.of("enabled", true, "assaults",
 				Map.of("orders-down", Map.of("target", Map.of("kafka", Map.of("topics", List.of("orders"), "operations",
 						List.of("send"))), "unavailable", Map.of("immediately", true)))));
