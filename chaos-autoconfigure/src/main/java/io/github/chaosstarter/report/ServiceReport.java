@@ -70,6 +70,13 @@ public final class ServiceReport {
 	 * requests
 	 */
 	public record Window(long requests, double errorRate, @Nullable String p50, @Nullable String p99) {
+
+		static Window of(long requests, long errors, long[] counts) {
+			double errorRate = (requests > 0) ? Math.round((double) errors / requests * 10_000) / 10_000.0 : 0.0;
+			return new Window(requests, errorRate, Histogram.format(Histogram.percentile(counts, 0.5)),
+					Histogram.format(Histogram.percentile(counts, 0.99)));
+		}
+
 	}
 
 	/**
@@ -202,34 +209,30 @@ public final class ServiceReport {
 		}
 
 		/**
-		 * Return the share of requests answered with a 5xx status, as a report writes it.
-		 * @return the error rate, to four decimals
-		 */
-		public double errorRate() {
-			return (this.requests > 0) ? Math.round((double) this.errors / this.requests * 10_000) / 10_000.0 : 0.0;
-		}
-
-		/**
 		 * Return a percentile of the response times, as a report writes it.
 		 * @param quantile between 0 and 1, such as {@code 0.99}
 		 * @return the duration, such as {@code 312ms}, or {@code null} without requests
 		 */
 		public @Nullable String percentile(double quantile) {
+			return Histogram.format(Histogram.percentile(dense(), quantile));
+		}
+
+		/**
+		 * Return these counts as a report's window.
+		 * @return requests, error rate (to four decimals), p50 and p99
+		 */
+		public Window window() {
+			return Window.of(this.requests, this.errors, dense());
+		}
+
+		private long[] dense() {
 			long[] counts = new long[Histogram.SIZE];
 			this.histogram.forEach((bucket, count) -> {
 				if (bucket >= 0 && bucket < Histogram.SIZE) {
 					counts[bucket] += count;
 				}
 			});
-			return Histogram.format(Histogram.percentile(counts, quantile));
-		}
-
-		/**
-		 * Return these counts as a report's window.
-		 * @return requests, error rate, p50 and p99
-		 */
-		public Window window() {
-			return new Window(this.requests, errorRate(), percentile(0.5), percentile(0.99));
+			return counts;
 		}
 
 	}

@@ -88,8 +88,7 @@ final class SteadyStateJudge {
 	}
 
 	static Window window(Baseline.Figures figures) {
-		return new Window(figures.requests(), Math.round(figures.errorRate() * 10_000) / 10_000.0,
-				Histogram.format(figures.percentile(0.5)), Histogram.format(figures.percentile(0.99)));
+		return Window.of(figures.requests(), figures.errors(), figures.counts());
 	}
 
 	private static String rate(@Nullable Double rate) {
