@@ -137,6 +137,22 @@ public final class InjectedFaults {
 	}
 
 	/**
+	 * Return the bean method this very exception was injected into, when it carries the
+	 * mark: one look-up, where {@link #isMarked(Throwable)} and
+	 * {@link #injectedTarget(Throwable, int)} would take two.
+	 * @param failure the exception
+	 * @return the method as {@link ChaosListener.Injection#target()} names it, an empty
+	 * string when its mark names none, or {@code null} when it is not marked
+	 */
+	public static @Nullable String markedTarget(Throwable failure) {
+		Mark mark = markOf(failure);
+		if (mark == null) {
+			return null;
+		}
+		return (mark.target != null) ? mark.target : "";
+	}
+
+	/**
 	 * Return whether this very exception carries the mark.
 	 * @param failure the exception
 	 * @return {@code true} when marked

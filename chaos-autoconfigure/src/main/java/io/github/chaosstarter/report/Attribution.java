@@ -57,25 +57,43 @@ final class Attribution {
 	 * @return {@code true} when its call carried an injected fault
 	 */
 	boolean injected(@Nullable Throwable failure) {
+		return injectedTarget(failure) != null;
+	}
+
+	/**
+	 * Tell whether a failure that a resilience library saw was injected, and into which
+	 * bean method: one walk down its cause chain for both.
+	 * @param failure the failure, or {@code null}
+	 * @return the method the injected exception in its cause chain was injected into (as
+	 * {@link io.github.chaosstarter.engine.ChaosListener.Injection#target()} names it),
+	 * an empty string when the call carried an injected fault into no bean method (a
+	 * faked response, a refusal, a timeout), or {@code null} when it carried none
+	 */
+	@Nullable String injectedTarget(@Nullable Throwable failure) {
 		if (failure == null) {
-			return false;
+			return null;
 		}
-		if (InjectedFaults.isMarked(failure)) {
-			return true;
+		String target = InjectedFaults.markedTarget(failure);
+		if (target != null) {
+			return target;
 		}
 		Pending pending = fresh(this.pending.get(), this.pending);
 		Seen unmarkable = fresh(this.unmarkable.get(), this.unmarkable);
 		// one walk down the cause chain: Throwable.getCause() takes a lock
 		Throwable current = failure;
 		for (int depth = 0; current != null && depth < MAX_CAUSE_DEPTH; depth++) {
-			if (InjectedFaults.isMarked(current) || (unmarkable != null && current == unmarkable.failure())) {
-				return true;
+			target = (depth > 0) ? InjectedFaults.markedTarget(current) : null;
+			if (target != null) {
+				return target;
+			}
+			if (unmarkable != null && current == unmarkable.failure()) {
+				return "";
 			}
 			if (pending != null && current.getClass().getName().equals(pending.type())) {
 				this.pending.remove();
 				if (sameInstance(pending, current)) {
 					markAnnounced(current);
-					return true;
+					return "";
 				}
 				// another bulkhead's rejection: the announced one was never seen
 				pending = null;
@@ -84,12 +102,12 @@ final class Attribution {
 					|| (WEBCLIENT_PRESENT && FakedResponses.webClient(current))
 					|| (BREAKER_PRESENT && refusedAfterInjection(current))) {
 				InjectedFaults.mark(current);
-				return true;
+				return "";
 			}
 			Throwable cause = current.getCause();
 			current = (cause != current) ? cause : null;
 		}
-		return false;
+		return null;
 	}
 
 	private static <T extends Fresh> @Nullable T fresh(@Nullable T value, ThreadLocal<@Nullable T> holder) {

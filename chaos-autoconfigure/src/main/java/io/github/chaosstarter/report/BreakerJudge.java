@@ -82,11 +82,11 @@ final class BreakerJudge {
 		if (config == null) {
 			return "circuit breaker `" + name + "` saw " + faults + " and did not open";
 		}
-		if (stats.calls.get() < config.minimumNumberOfCalls()) {
+		if (stats.calls() < config.minimumNumberOfCalls()) {
 			return "circuit breaker `" + name + "` needs minimumNumberOfCalls=" + config.minimumNumberOfCalls()
-					+ " and saw " + stats.calls.get() + " calls (" + faults + ")";
+					+ " and saw " + stats.calls() + " calls (" + faults + ")";
 		}
-		return "circuit breaker `" + name + "` saw " + faults + " of " + stats.calls.get()
+		return "circuit breaker `" + name + "` saw " + faults + " of " + stats.calls()
 				+ " calls, but its rates stayed below failureRateThreshold=" + percent(config.failureRateThreshold())
 				+ " and slowCallRateThreshold=" + percent(config.slowCallRateThreshold()) + " (slidingWindowSize="
 				+ config.slidingWindowSize() + (config.countBased() ? " calls" : " seconds") + ")";

@@ -2,6 +2,7 @@ package io.github.chaosstarter.report;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.chaosstarter.report.Experiment.BreakerStats;
 import io.github.chaosstarter.report.InstanceSettings.BreakerSettings;
 
 /**
@@ -16,19 +17,86 @@ final class BreakerTrack {
 	/** How far apart a slow call's start and its injected delay's start may be. */
 	private static final long SLOW_TOLERANCE_NANOS = 200_000_000L;
 
+	private final String name;
+
 	private final @Nullable BreakerSettings settings;
+
+	/** A call slower than this is a slow call; the longest duration without settings. */
+	private final long slowNanos;
 
 	private final InFlight slowDelays = new InFlight();
 
 	private volatile Shadow shadow;
 
-	BreakerTrack(@Nullable BreakerSettings settings) {
+	/** The current experiment's counts of this breaker, once looked up. */
+	private @Nullable BreakerStats stats;
+
+	BreakerTrack(String name, @Nullable BreakerSettings settings) {
+		this.name = name;
 		this.settings = settings;
+		this.slowNanos = (settings != null) ? nanos(settings.slowCallDurationThreshold()) : Long.MAX_VALUE;
 		this.shadow = closedWindow();
+	}
+
+	private static long nanos(java.time.Duration duration) {
+		try {
+			return duration.toNanos();
+		}
+		catch (ArithmeticException ex) {
+			return Long.MAX_VALUE;
+		}
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	/**
+	 * Return this breaker's counts in an experiment: looked up once per experiment, then
+	 * read from a field.
+	 * @param experiment the current experiment
+	 * @return its counts of this breaker
+	 */
+	BreakerStats stats(Experiment experiment) {
+		BreakerStats stats = this.stats;
+		if (stats == null || stats.experiment != experiment) {
+			stats = experiment.breaker(this.name);
+			this.stats = stats;
+		}
+		return stats;
 	}
 
 	@Nullable BreakerSettings settings() {
 		return this.settings;
+	}
+
+	/**
+	 * Note a failure injected into a method this breaker guards, when the breaker ignores
+	 * it or records it as a success: its events cannot tell that such a failure was
+	 * injected.
+	 * @param experiment the current experiment
+	 * @param failure the injected failure
+	 */
+	void injectedFailure(Experiment experiment, Throwable failure) {
+		if (this.settings == null) {
+			return;
+		}
+		try {
+			if (this.settings.ignores().test(failure)) {
+				stats(experiment).ignored.add(failure);
+			}
+			else if (!this.settings.records().test(failure)) {
+				stats(experiment).notRecorded.add(failure);
+			}
+		}
+		catch (RuntimeException ex) {
+			// a user predicate failed: the breaker's own events will say what happened
+		}
+	}
+
+	/** Return whether a call delayed this long is a slow call. */
+	boolean slowBy(long delayNanos) {
+		return delayNanos > this.slowNanos;
 	}
 
 	InFlight slowDelays() {
@@ -52,10 +120,9 @@ final class BreakerTrack {
 		if (failure) {
 			flags |= injectedFailure ? Shadow.INJECTED_FAILURE : Shadow.REAL_FAILURE;
 		}
-		if (this.settings != null && elapsedNanos > this.settings.slowCallDurationThreshold().toNanos()) {
+		if (elapsedNanos > this.slowNanos) {
 			long start = System.nanoTime() - elapsedNanos;
-			boolean injected = this.slowDelays.takeSlow(start, elapsedNanos,
-					this.settings.slowCallDurationThreshold().toNanos(), SLOW_TOLERANCE_NANOS);
+			boolean injected = this.slowDelays.takeSlow(start, elapsedNanos, this.slowNanos, SLOW_TOLERANCE_NANOS);
 			flags |= injected ? Shadow.INJECTED_SLOW : Shadow.REAL_SLOW;
 		}
 		Shadow shadow = currentShadow();

@@ -1,5 +1,6 @@
 package io.github.chaosstarter.report;
 
+import java.lang.reflect.Method;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +27,18 @@ final class Experiment {
 
 	static final int MAX_TRANSITIONS = 100;
 
+	/** How many reaches are found again by identity (a power of two). */
+	static final int RECENT = 256;
+
 	final Instant since;
 
 	final Map<String, String> breakerStatesAtStart;
 
-	final LongAdder total = new LongAdder();
-
+	/** Injections into anything but a bean method (requests, clients, dependencies). */
 	final Map<String, LongAdder> byAssault = new ConcurrentHashMap<>();
+
+	/** The reaches injected into last, by identity hash of their method and assault. */
+	final @Nullable Reach[] recent = new Reach[RECENT];
 
 	final Map<String, BreakerStats> breakers = new ConcurrentHashMap<>();
 
@@ -68,12 +74,39 @@ final class Experiment {
 	}
 
 	void countInjection(String assault) {
-		this.total.increment();
 		lookup(this.byAssault, assault, (key) -> new LongAdder()).increment();
 	}
 
+	/**
+	 * Return the injections of each assault: into bean methods, counted per reach, and
+	 * into anything else.
+	 */
+	Map<String, Long> injections() {
+		Map<String, Long> counts = new java.util.TreeMap<>();
+		this.byAssault.forEach((name, count) -> counts.merge(name, count.sum(), Long::sum));
+		this.methods.values()
+			.forEach((method) -> method.reaches
+				.forEach((name, reach) -> counts.merge(name, reach.injections(), Long::sum)));
+		return counts;
+	}
+
+	/**
+	 * Return whether an injected failure reached a method guarded by the given instance.
+	 */
+	boolean failuresReached(Guard.Kind kind, String name) {
+		for (MethodStats method : this.methods.values()) {
+			for (Guard guard : method.guards) {
+				if (guard.kind() == kind && guard.name().equals(name) && method.failures() > 0) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
 	BreakerStats breaker(String name) {
-		return lookup(this.breakers, name, (key) -> new BreakerStats());
+		BreakerStats stats = this.breakers.get(name);
+		return (stats != null) ? stats : this.breakers.computeIfAbsent(name, (key) -> new BreakerStats(this));
 	}
 
 	RetryStats retry(String name) {
@@ -93,9 +126,15 @@ final class Experiment {
 		return lookup(byFallback, fallbackMethod, (key) -> new FallbackStats());
 	}
 
+	/** The method last noted seen: most events name the method the previous one named. */
+	private @Nullable String lastSeen;
+
 	void seenByMechanism(String method) {
-		if (!this.seenByMechanism.contains(method)) {
-			this.seenByMechanism.add(method);
+		if (method != this.lastSeen) {
+			if (!this.seenByMechanism.contains(method)) {
+				this.seenByMechanism.add(method);
+			}
+			this.lastSeen = method;
 		}
 	}
 
@@ -103,6 +142,23 @@ final class Experiment {
 		MethodStats stats = this.methods.get(method);
 		return (stats != null) ? stats
 				: this.methods.computeIfAbsent(method, (key) -> new MethodStats(guards, restController));
+	}
+
+	/**
+	 * Return the reach of an assault's injections into a method, creating it on first
+	 * use.
+	 * @param stats the method's counts
+	 * @param method the method, as the engine hands it
+	 * @param type the bean's user class
+	 * @param assault the assault's name
+	 * @param breakers the circuit breakers guarding the method
+	 * @return the reach
+	 */
+	Reach reach(MethodStats stats, Method method, Class<?> type, String assault,
+			Function<String, BreakerTrack[]> breakers) {
+		Reach reach = stats.reaches.get(assault);
+		return (reach != null) ? reach : stats.reaches.computeIfAbsent(assault,
+				(key) -> new Reach(method, type, key, stats, breakers.apply(key)));
 	}
 
 	/**
@@ -150,13 +206,19 @@ final class Experiment {
 
 	static final class BreakerStats {
 
+		/** The experiment these counts belong to. */
+		final Experiment experiment;
+
 		final AtomicLong injectedFailures = new AtomicLong();
 
 		final AtomicLong realFailures = new AtomicLong();
 
 		final AtomicLong injectedSlowCalls = new AtomicLong();
 
-		final AtomicLong calls = new AtomicLong();
+		/**
+		 * Calls recorded as successes: each recorded call counts once, in one of three.
+		 */
+		final AtomicLong successes = new AtomicLong();
 
 		final Sample ignored = new Sample();
 
@@ -169,6 +231,14 @@ final class Experiment {
 		final AtomicLong notPermittedAfterInjection = new AtomicLong();
 
 		final List<Transition> transitions = new CopyOnWriteArrayList<>();
+
+		BreakerStats(Experiment experiment) {
+			this.experiment = experiment;
+		}
+
+		long calls() {
+			return this.successes.get() + this.realFailures.get() + this.injectedFailures.get();
+		}
 
 		void transition(Transition transition) {
 			if (this.transitions.size() < MAX_TRANSITIONS) {
@@ -200,8 +270,6 @@ final class Experiment {
 
 		final Delays within = new Delays();
 
-		final AtomicLong failures = new AtomicLong();
-
 	}
 
 	static final class BulkheadStats {
@@ -212,8 +280,6 @@ final class Experiment {
 
 		final Delays delays = new Delays();
 
-		final AtomicLong failures = new AtomicLong();
-
 	}
 
 	static final class FallbackStats {
@@ -221,24 +287,6 @@ final class Experiment {
 		final AtomicLong invocations = new AtomicLong();
 
 		final Sample passedThrough = new Sample();
-
-	}
-
-	/** What one attacked method received. */
-	static final class MethodStats {
-
-		final List<Guard> guards;
-
-		final boolean restController;
-
-		final AtomicLong failures = new AtomicLong();
-
-		final Delays delays = new Delays();
-
-		MethodStats(List<Guard> guards, boolean restController) {
-			this.guards = guards;
-			this.restController = restController;
-		}
 
 	}
 

@@ -14,7 +14,6 @@ import org.jspecify.annotations.Nullable;
 
 import io.github.chaosstarter.engine.ChaosEngine;
 import io.github.chaosstarter.report.Experiment.FallbackKey;
-import io.github.chaosstarter.report.Experiment.MethodStats;
 import io.github.chaosstarter.report.ResilienceReport.BulkheadReport;
 import io.github.chaosstarter.report.ResilienceReport.CircuitBreakerReport;
 import io.github.chaosstarter.report.ResilienceReport.FallbackReport;
@@ -39,8 +38,8 @@ final class Judge {
 	}
 
 	ResilienceReport judge(Experiment experiment, Instant now) {
-		Map<String, Long> byAssault = new TreeMap<>();
-		experiment.byAssault.forEach((name, count) -> byAssault.put(name, count.sum()));
+		Map<String, Long> byAssault = experiment.injections();
+		long total = byAssault.values().stream().mapToLong(Long::longValue).sum();
 		Traffic traffic = experiment.traffic;
 		Map<String, List<ResilienceReport.Transition>> transitions = new TreeMap<>();
 		experiment.breakers.forEach((name, stats) -> transitions.put(name, List.copyOf(stats.transitions)));
@@ -49,8 +48,8 @@ final class Judge {
 		// other figure already (Traffic counts it there last), so the figures read after
 		// agree
 		List<ServiceReport.EndpointReport> endpoints = traffic.endpoints();
-		return new ResilienceReport(experiment.since, new Injections(experiment.total.sum(), byAssault),
-				SteadyStateJudge.judge(traffic), endpoints, traffic.leaks(), traffic.dependencies(),
+		return new ResilienceReport(experiment.since, new Injections(total, byAssault), SteadyStateJudge.judge(traffic),
+				endpoints, traffic.leaks(), traffic.dependencies(),
 				traffic.timeline.buckets(now, transitions, experiment.breakerStatesAtStart),
 				circuitBreakers(experiment), retries(experiment), fallbacks(experiment), timeLimiters(experiment),
 				bulkheads(experiment), unprotected(experiment));
@@ -174,7 +173,7 @@ final class Judge {
 						+ ChaosEngine.format(Duration.ofNanos(stats.within.longestNanos.get())) + " stays within "
 						+ limit + " of time limiter `" + name + "`: inject more latency";
 			}
-			else if (stats.failures.get() > 0) {
+			else if (experiment.failuresReached(Guard.Kind.TIME_LIMITER, name)) {
 				reason = "only injected exceptions reached time limiter `" + name + "`; inject latency to exercise it";
 			}
 			else {
@@ -192,7 +191,9 @@ final class Judge {
 					(threadPool ? experiment.threadPoolBulkheads : experiment.bulkheads).keySet(),
 					threadPool ? Guard.Kind.THREAD_POOL_BULKHEAD : Guard.Kind.BULKHEAD);
 			for (String name : names) {
-				reports.add(bulkhead(name, threadPool, experiment.bulkhead(name, threadPool),
+				reports.add(bulkhead(
+						name, threadPool, experiment.bulkhead(name, threadPool), experiment
+							.failuresReached(threadPool ? Guard.Kind.THREAD_POOL_BULKHEAD : Guard.Kind.BULKHEAD, name),
 						this.settings.bulkheadLimit(name, threadPool)));
 			}
 		}
@@ -200,7 +201,7 @@ final class Judge {
 	}
 
 	private static BulkheadReport bulkhead(String name, boolean threadPool, Experiment.BulkheadStats stats,
-			@Nullable String limit) {
+			boolean failuresReached, @Nullable String limit) {
 		String type = threadPool ? BulkheadReport.THREADPOOL : BulkheadReport.SEMAPHORE;
 		String limits = (limit != null) ? limit : "its limits";
 		long rejected = stats.rejectedAfterInjection.get();
@@ -213,7 +214,7 @@ final class Judge {
 			reason = stats.delays.count.get() + " injected delays reached bulkhead `" + name
 					+ "` but concurrent calls stayed within " + limits + ": send more concurrent calls";
 		}
-		else if (stats.failures.get() > 0) {
+		else if (failuresReached) {
 			reason = "only injected exceptions reached bulkhead `" + name
 					+ "`: inject latency and send more concurrent calls than " + limits;
 		}
@@ -230,7 +231,7 @@ final class Judge {
 				// guarded by an annotation, or by a mechanism that recorded its faults
 				return;
 			}
-			long failures = stats.failures.get();
+			long failures = stats.failures();
 			long delays = stats.delays.count.get();
 			String longest = (delays > 0) ? ChaosEngine.format(Duration.ofNanos(stats.delays.longestNanos.get()))
 					: null;

@@ -99,14 +99,16 @@ class Resilience4jObserver implements ChaosListener {
 	}
 
 	private void observe(CircuitBreaker breaker) {
-		String name = breaker.getName();
 		ResilienceEvents events = events();
+		// the settings from the breaker itself: the registry may still be adding it
+		BreakerTrack track = events.breaker(breaker.getName(),
+				Resilience4jInstances.settings(breaker.getCircuitBreakerConfig()));
 		breaker.getEventPublisher()
-			.onError((event) -> events.breakerCall(name, nanos(event.getElapsedDuration()), event.getThrowable()))
-			.onSuccess((event) -> events.breakerCall(name, nanos(event.getElapsedDuration()), null))
-			.onIgnoredError((event) -> events.breakerIgnored(name, event.getThrowable()))
-			.onCallNotPermitted((event) -> events.breakerNotPermitted(name))
-			.onStateTransition((event) -> events.breakerTransition(name,
+			.onError((event) -> events.breakerCall(track, nanos(event.getElapsedDuration()), event.getThrowable()))
+			.onSuccess((event) -> events.breakerCall(track, nanos(event.getElapsedDuration()), null))
+			.onIgnoredError((event) -> events.breakerIgnored(track, event.getThrowable()))
+			.onCallNotPermitted((event) -> events.breakerNotPermitted(track))
+			.onStateTransition((event) -> events.breakerTransition(track,
 					event.getStateTransition().getFromState().name(), event.getStateTransition().getToState().name(),
 					breaker.getMetrics().getNumberOfBufferedCalls(), breaker.getMetrics().getNumberOfFailedCalls(),
 					breaker.getMetrics().getNumberOfSlowCalls()));

@@ -43,28 +43,46 @@ final class ResilienceEvents {
 	 * note that a mechanism saw the method it was injected into: one that no annotation
 	 * names (a Spring Cloud CircuitBreaker, a decorated lambda) guards it.
 	 */
-	private boolean seen(@Nullable Throwable failure) {
-		if (!this.attribution.injected(failure)) {
+	private boolean seen(Experiment experiment, @Nullable Throwable failure) {
+		String target = this.attribution.injectedTarget(failure);
+		if (target == null) {
 			return false;
 		}
-		String target = InjectedFaults.injectedTarget(failure, Attribution.MAX_CAUSE_DEPTH);
-		if (target != null) {
-			this.recorder.experiment().seenByMechanism(target);
+		if (!target.isEmpty()) {
+			experiment.seenByMechanism(target);
 		}
 		return true;
 	}
 
+	private boolean seen(@Nullable Throwable failure) {
+		return seen(this.recorder.experiment(), failure);
+	}
+
 	// circuit breakers
 
-	void breakerCall(String name, long elapsedNanos, @Nullable Throwable failure) {
+	/**
+	 * Return what is followed of a circuit breaker, for its events to be handed in with.
+	 * @param name the breaker's name
+	 * @param settings its settings, read from the breaker itself
+	 * @return its track
+	 */
+	BreakerTrack breaker(String name, InstanceSettings.@Nullable BreakerSettings settings) {
+		return this.recorder.breaker(name, settings);
+	}
+
+	void breakerCall(BreakerTrack breaker, long elapsedNanos, @Nullable Throwable failure) {
 		if (!active()) {
 			return;
 		}
-		boolean injected = failure != null && seen(failure);
-		BreakerStats stats = this.recorder.experiment().breaker(name);
-		int flags = this.recorder.breaker(name).record(failure != null, injected, elapsedNanos);
-		stats.calls.incrementAndGet();
-		if (failure != null) {
+		Experiment experiment = this.recorder.experiment();
+		boolean injected = failure != null && seen(experiment, failure);
+		BreakerStats stats = breaker.stats(experiment);
+		int flags = breaker.record(failure != null, injected, elapsedNanos);
+		// each call counts once, the sum of the three is the calls
+		if (failure == null) {
+			stats.successes.incrementAndGet();
+		}
+		else {
 			(injected ? stats.injectedFailures : stats.realFailures).incrementAndGet();
 		}
 		if ((flags & Shadow.INJECTED_SLOW) != 0) {
@@ -72,9 +90,9 @@ final class ResilienceEvents {
 		}
 	}
 
-	void breakerIgnored(String name, @Nullable Throwable failure) {
+	void breakerIgnored(BreakerTrack breaker, @Nullable Throwable failure) {
 		if (active() && seen(failure)) {
-			BreakerStats stats = this.recorder.experiment().breaker(name);
+			BreakerStats stats = breaker.stats(this.recorder.experiment());
 			if (stats.ignored.count.get() == 0) {
 				// seen by a breaker no annotation names (Spring Cloud CircuitBreaker)
 				stats.ignored.add(failure);
@@ -82,20 +100,21 @@ final class ResilienceEvents {
 		}
 	}
 
-	void breakerNotPermitted(String name) {
+	void breakerNotPermitted(BreakerTrack breaker) {
 		if (!active()) {
 			return;
 		}
-		BreakerStats stats = this.recorder.experiment().breaker(name);
+		BreakerStats stats = breaker.stats(this.recorder.experiment());
 		stats.notPermitted.incrementAndGet();
-		if (this.attribution.openedByInjection(name)) {
+		if (this.attribution.openedByInjection(breaker.name())) {
 			// its CallNotPermittedException names the breaker: Attribution tells it apart
 			stats.notPermittedAfterInjection.incrementAndGet();
 		}
 	}
 
-	void breakerTransition(String name, String from, String to, int bufferedCalls, int failedCalls, int slowCalls) {
-		BreakerTrack track = this.recorder.breaker(name);
+	void breakerTransition(BreakerTrack track, String from, String to, int bufferedCalls, int failedCalls,
+			int slowCalls) {
+		String name = track.name();
 		int[] counts = null;
 		switch (to) {
 			case "OPEN" -> {
@@ -115,7 +134,7 @@ final class ResilienceEvents {
 		Transition transition = (counts != null) ? new Transition(from, to, at, counts[1] + counts[3], counts[0],
 				counts[1], counts[2], counts[3], counts[4], counts[5] == 1)
 				: new Transition(from, to, at, 0, 0, 0, 0, 0, 0, false);
-		this.recorder.experiment().breaker(name).transition(transition);
+		track.stats(this.recorder.experiment()).transition(transition);
 	}
 
 	// retries

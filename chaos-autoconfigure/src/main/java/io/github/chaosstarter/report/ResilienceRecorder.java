@@ -18,7 +18,6 @@ import org.springframework.core.log.LogMessage;
 
 import io.github.chaosstarter.Chaos;
 import io.github.chaosstarter.engine.ChaosListener;
-import io.github.chaosstarter.report.Experiment.BreakerStats;
 import io.github.chaosstarter.report.InstanceSettings.BreakerSettings;
 
 /**
@@ -164,47 +163,73 @@ class ResilienceRecorder implements Chaos.Reports, ChaosListener {
 		Experiment experiment = this.experiment;
 		experiment.traffic.timeline.injected(injection.at());
 		experiment.traffic.dependencies.injected(injection);
+		Reach reach = reach(experiment, injection);
+		if (reach == null) {
+			experiment.countInjection(injection.assault());
+			return;
+		}
 		// counted last: whoever sees the count sees the injection's in-flight records
 		try {
-			attribute(experiment, injection);
+			attribute(experiment, reach, injection);
 		}
 		finally {
-			experiment.countInjection(injection.assault());
+			((injection.failure() != null) ? reach.failures : reach.others).incrementAndGet();
 		}
 	}
 
-	private void attribute(Experiment experiment, Injection injection) {
-		Class<?> type = injection.beanType();
+	/**
+	 * Find the reach of an injection into a bean method: by identity among the recent
+	 * ones, else looked up (and created) once.
+	 */
+	private @Nullable Reach reach(Experiment experiment, Injection injection) {
 		Method method = injection.method();
-		if (type == null || method == null) {
+		Class<?> type = injection.beanType();
+		if (method == null || type == null) {
+			return null;
+		}
+		String assault = injection.assault();
+		int slot = (System.identityHashCode(method) ^ System.identityHashCode(assault)) & (Experiment.RECENT - 1);
+		Reach reach = experiment.recent[slot];
+		if (reach == null || !reach.is(method, type, assault)) {
+			List<Guard> guards = this.guards.of(method, type);
+			MethodStats stats = experiment.method(injection.target(), guards,
+					"rest-controller".equals(injection.beanKind()));
+			reach = experiment.reach(stats, method, type, assault,
+					(key) -> guards.stream()
+						.filter((guard) -> guard.kind() == Guard.Kind.CIRCUIT_BREAKER)
+						.map((guard) -> breaker(guard.name()))
+						.toArray(BreakerTrack[]::new));
+			experiment.recent[slot] = reach;
+		}
+		return reach;
+	}
+
+	private void attribute(Experiment experiment, Reach reach, Injection injection) {
+		Throwable failure = injection.failure();
+		if (failure != null) {
+			for (BreakerTrack breaker : reach.breakers) {
+				breaker.injectedFailure(experiment, failure);
+			}
+		}
+		long delay = injection.delayNanos();
+		if (delay <= 0) {
 			return;
 		}
-		List<Guard> guards = this.guards.of(method, type);
-		Experiment.MethodStats stats = experiment.method(injection.target(), guards,
-				"rest-controller".equals(injection.beanKind()));
-		Throwable failure = injection.failure();
-		long delay = injection.delayNanos();
-		if (failure != null) {
-			stats.failures.incrementAndGet();
-		}
-		if (delay > 0) {
-			stats.delays.add(delay);
-		}
-		for (Guard guard : guards) {
+		reach.stats.delays.add(delay);
+		for (Guard guard : reach.stats.guards) {
 			switch (guard.kind()) {
-				case CIRCUIT_BREAKER ->
-					breakerReached(experiment.breaker(guard.name()), breaker(guard.name()), injection);
+				case CIRCUIT_BREAKER -> {
+					BreakerTrack breaker = breaker(guard.name());
+					breaker.stats(experiment).delays.add(delay);
+					if (breaker.slowBy(delay)) {
+						breaker.slowDelays().add(injection);
+					}
+				}
 				case TIME_LIMITER -> limiterReached(experiment, guard.name(), injection);
 				case BULKHEAD, THREAD_POOL_BULKHEAD -> {
 					boolean threadPool = guard.kind() == Guard.Kind.THREAD_POOL_BULKHEAD;
-					Experiment.BulkheadStats bulkhead = experiment.bulkhead(guard.name(), threadPool);
-					if (delay > 0) {
-						bulkhead.delays.add(delay);
-						this.delays.bulkhead(guard.name(), threadPool).add(injection);
-					}
-					if (failure != null) {
-						bulkhead.failures.incrementAndGet();
-					}
+					experiment.bulkhead(guard.name(), threadPool).delays.add(delay);
+					this.delays.bulkhead(guard.name(), threadPool).add(injection);
 				}
 				default -> {
 				}
@@ -212,40 +237,8 @@ class ResilienceRecorder implements Chaos.Reports, ChaosListener {
 		}
 	}
 
-	private void breakerReached(BreakerStats stats, BreakerTrack track, Injection injection) {
-		BreakerSettings settings = track.settings();
-		Throwable failure = injection.failure();
-		if (injection.delayNanos() > 0) {
-			stats.delays.add(injection.delayNanos());
-			if (settings != null && injection.delayNanos() > settings.slowCallDurationThreshold().toNanos()) {
-				track.slowDelays().add(injection);
-			}
-		}
-		if (failure == null || settings == null) {
-			return;
-		}
-		try {
-			if (settings.ignores().test(failure)) {
-				stats.ignored.add(failure);
-			}
-			else if (!settings.records().test(failure)) {
-				// recorded as a success: the breaker's events cannot tell it was injected
-				stats.notRecorded.add(failure);
-			}
-		}
-		catch (RuntimeException ex) {
-			// a user predicate failed: the breaker's own events will say what happened
-		}
-	}
-
 	private void limiterReached(Experiment experiment, String name, Injection injection) {
 		Experiment.LimiterStats stats = experiment.timeLimiter(name);
-		if (injection.failure() != null) {
-			stats.failures.incrementAndGet();
-		}
-		if (injection.delayNanos() <= 0) {
-			return;
-		}
 		Duration timeout = limiterTimeout(name);
 		if (timeout != null && injection.delayNanos() > timeout.toNanos()) {
 			stats.longer.add(injection.delayNanos());
@@ -279,7 +272,11 @@ class ResilienceRecorder implements Chaos.Reports, ChaosListener {
 	BreakerTrack breaker(String name) {
 		BreakerTrack track = this.breakers.get(name);
 		return (track != null) ? track
-				: this.breakers.computeIfAbsent(name, (key) -> new BreakerTrack(settings().breaker(key)));
+				: this.breakers.computeIfAbsent(name, (key) -> new BreakerTrack(key, settings().breaker(key)));
+	}
+
+	BreakerTrack breaker(String name, @Nullable BreakerSettings settings) {
+		return this.breakers.computeIfAbsent(name, (key) -> new BreakerTrack(key, settings));
 	}
 
 	@Nullable Duration limiterTimeout(String name) {

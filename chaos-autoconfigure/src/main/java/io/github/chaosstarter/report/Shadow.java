@@ -24,6 +24,10 @@ final class Shadow {
 
 	static final int REAL_SLOW = 8;
 
+	private static final long LAP = 1L << 32;
+
+	private static final long LAPS = -LAP;
+
 	private final boolean countBased;
 
 	private final int size;
@@ -31,8 +35,11 @@ final class Shadow {
 	/** Count-based: the flags of the last calls, by call number modulo the size. */
 	private final AtomicIntegerArray flags;
 
-	/** Count-based: how many calls were recorded. */
-	private final AtomicLong calls = new AtomicLong();
+	/**
+	 * Count-based: where the next call goes, as laps of the window (high 32 bits) and
+	 * slot (low 32 bits), so that recording takes one compare-and-set and no division.
+	 */
+	private final AtomicLong position = new AtomicLong();
 
 	private final long[] seconds;
 
@@ -64,7 +71,15 @@ final class Shadow {
 	 */
 	void record(int flags, long epochSecond) {
 		if (this.countBased) {
-			this.flags.set((int) (this.calls.getAndIncrement() % this.size), flags);
+			long position;
+			int slot;
+			do {
+				position = this.position.get();
+				slot = (int) position;
+			}
+			while (!this.position.compareAndSet(position,
+					(slot + 1 < this.size) ? position + 1 : (position & LAPS) + LAP));
+			this.flags.setRelease(slot, flags);
 			return;
 		}
 		recordTimed(flags, epochSecond);
@@ -96,10 +111,11 @@ final class Shadow {
 			return timedCounts(epochSecond);
 		}
 		int[] counts = new int[5];
-		long calls = this.calls.get();
-		long recorded = Math.min(calls, this.size);
+		long position = this.position.get();
+		int next = (int) position;
+		long recorded = ((position & LAPS) != 0) ? this.size : next;
 		for (long i = 0; i < recorded; i++) {
-			int flags = this.flags.get((int) Math.floorMod(calls - 1 - i, (long) this.size));
+			int flags = this.flags.get((int) Math.floorMod(next - 1 - i, (long) this.size));
 			counts[0]++;
 			for (int bit = 0; bit < 4; bit++) {
 				if ((flags & (1 << bit)) != 0) {

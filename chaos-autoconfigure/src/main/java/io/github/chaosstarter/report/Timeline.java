@@ -27,7 +27,7 @@ final class Timeline {
 
 	private final long startMillis;
 
-	private volatile Buckets buckets = new Buckets(1000);
+	private volatile Buckets buckets = new Buckets(0);
 
 	Timeline(Instant start) {
 		this.startMillis = start.toEpochMilli();
@@ -45,10 +45,11 @@ final class Timeline {
 	}
 
 	private void record(Instant at, int kind) {
-		long offset = Math.max(0, at.toEpochMilli() - this.startMillis);
+		// whole seconds, then halved per widening: no division by a variable
+		long seconds = Math.max(0, at.toEpochMilli() - this.startMillis) / 1000;
 		while (true) {
 			Buckets current = this.buckets;
-			long index = offset / current.width;
+			long index = seconds >>> current.shift;
 			if (index < MAX_BUCKETS) {
 				current.counts.incrementAndGet((int) index * 3 + kind);
 				return;
@@ -61,7 +62,7 @@ final class Timeline {
 		if (this.buckets != old) {
 			return;
 		}
-		Buckets wider = new Buckets(old.width * 2);
+		Buckets wider = new Buckets(old.shift + 1);
 		for (int i = 0; i < MAX_BUCKETS * 3; i++) {
 			int bucket = i / 3;
 			wider.counts.addAndGet((bucket / 2) * 3 + i % 3, old.counts.get(i));
@@ -118,12 +119,17 @@ final class Timeline {
 
 	private static final class Buckets {
 
+		/** How many times the first width of one second was doubled. */
+		final int shift;
+
+		/** The width in milliseconds. */
 		final long width;
 
 		final AtomicLongArray counts = new AtomicLongArray(MAX_BUCKETS * 3);
 
-		Buckets(long width) {
-			this.width = width;
+		Buckets(int shift) {
+			this.shift = shift;
+			this.width = 1000L << shift;
 		}
 
 	}

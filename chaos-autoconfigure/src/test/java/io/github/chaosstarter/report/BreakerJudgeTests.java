@@ -3,6 +3,7 @@ package io.github.chaosstarter.report;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class BreakerJudgeTests {
 
 	@Test
 	void injectedFailuresThatAloneReachTheRateCauseTheOpening() {
-		BreakerTrack track = new BreakerTrack(SETTINGS);
+		BreakerTrack track = new BreakerTrack("orders", SETTINGS);
 		track.record(true, true, 0);
 		track.record(true, true, 0);
 		track.record(false, false, 0);
@@ -34,7 +35,7 @@ class BreakerJudgeTests {
 
 	@Test
 	void anOpeningThatNeedsTheRealFailuresIsNotCaused() {
-		BreakerTrack track = new BreakerTrack(SETTINGS);
+		BreakerTrack track = new BreakerTrack("orders", SETTINGS);
 		track.record(true, true, 0);
 		track.record(true, false, 0);
 		track.record(true, false, 0);
@@ -44,7 +45,7 @@ class BreakerJudgeTests {
 
 	@Test
 	void callsRecordedBeforeTheObservationBeganAreNeverInjected() {
-		BreakerTrack track = new BreakerTrack(SETTINGS);
+		BreakerTrack track = new BreakerTrack("orders", SETTINGS);
 		track.record(true, true, 0);
 		assertThat(track.opened(4, 1, 0)).as("1 injected of 4 buffered calls is 25%").containsExactly(4, 1, 0, 0, 0, 0);
 	}
@@ -54,7 +55,7 @@ class BreakerJudgeTests {
 		// found on a never-seen application: two real failures before chaos was first on,
 		// then three injected ones, opened a breaker of 10 calls at 50%; the reason said
 		// "3 injected and 0 real failures of 10 calls"
-		BreakerTrack track = new BreakerTrack(SETTINGS);
+		BreakerTrack track = new BreakerTrack("orders", SETTINGS);
 		track.record(true, true, 0);
 		track.record(true, true, 0);
 		track.record(true, true, 0);
@@ -65,7 +66,7 @@ class BreakerJudgeTests {
 
 	@Test
 	void injectedSlowCallsAloneCanCauseTheOpening() {
-		BreakerTrack track = new BreakerTrack(SETTINGS);
+		BreakerTrack track = new BreakerTrack("orders", SETTINGS);
 		long now = System.nanoTime();
 		track.slowDelays()
 			.add(new io.github.chaosstarter.engine.ChaosListener.Injection("slow", "latency", "S.m", null, null, null,
@@ -84,9 +85,10 @@ class BreakerJudgeTests {
 
 	@Test
 	void aBreakerIsCreditedOnlyForACausedOpening() {
-		Experiment.BreakerStats stats = new Experiment.BreakerStats();
+		Experiment.BreakerStats stats = new Experiment(Instant.now(), Map.of()).breaker("catalog");
 		stats.injectedFailures.set(1);
-		stats.calls.set(4);
+		stats.realFailures.set(2);
+		stats.successes.set(1);
 		stats.transition(new Transition("CLOSED", "OPEN", Instant.now(), 1, 4, 1, 2, 0, 0, false));
 		CircuitBreakerReport report = BreakerJudge.judge("catalog", stats, SETTINGS, "CLOSED", List.of());
 		assertThat(report.verdict()).isEqualTo(Verdict.DID_NOT_REACT);
@@ -100,8 +102,8 @@ class BreakerJudgeTests {
 
 	@Test
 	void aBreakerNoInjectedFaultReachedIsNotExercised() {
-		CircuitBreakerReport report = BreakerJudge.judge("idle", new Experiment.BreakerStats(), SETTINGS, "OPEN",
-				List.of());
+		CircuitBreakerReport report = BreakerJudge.judge("idle",
+				new Experiment(Instant.now(), Map.of()).breaker("idle"), SETTINGS, "OPEN", List.of());
 		assertThat(report.verdict()).isEqualTo(Verdict.NOT_EXERCISED);
 		assertThat(report.reason()).contains("was already OPEN when the experiment started");
 	}
