@@ -168,12 +168,20 @@ class ResilienceRecorder implements Chaos.Reports, ChaosListener {
 			experiment.countInjection(injection.assault());
 			return;
 		}
+		Throwable failure = injection.failure();
 		// counted last: whoever sees the count sees the injection's in-flight records
 		try {
-			attribute(experiment, reach, injection);
+			if (failure != null) {
+				for (BreakerTrack breaker : reach.breakers) {
+					breaker.injectedFailure(experiment, failure);
+				}
+			}
+			if (injection.delayNanos() > 0) {
+				delayed(experiment, reach, injection);
+			}
 		}
 		finally {
-			((injection.failure() != null) ? reach.failures : reach.others).incrementAndGet();
+			((failure != null) ? reach.failures : reach.others).incrementAndGet();
 		}
 	}
 
@@ -190,31 +198,25 @@ class ResilienceRecorder implements Chaos.Reports, ChaosListener {
 		String assault = injection.assault();
 		int slot = (System.identityHashCode(method) ^ System.identityHashCode(assault)) & (Experiment.RECENT - 1);
 		Reach reach = experiment.recent[slot];
-		if (reach == null || !reach.is(method, type, assault)) {
-			List<Guard> guards = this.guards.of(method, type);
-			MethodStats stats = experiment.method(injection.target(), guards,
-					"rest-controller".equals(injection.beanKind()));
-			reach = experiment.reach(stats, method, type, assault,
-					(key) -> guards.stream()
-						.filter((guard) -> guard.kind() == Guard.Kind.CIRCUIT_BREAKER)
-						.map((guard) -> breaker(guard.name()))
-						.toArray(BreakerTrack[]::new));
-			experiment.recent[slot] = reach;
-		}
+		return (reach != null && reach.is(method, type, assault)) ? reach
+				: lookUp(experiment, injection, method, type, slot);
+	}
+
+	private Reach lookUp(Experiment experiment, Injection injection, Method method, Class<?> type, int slot) {
+		List<Guard> guards = this.guards.of(method, type);
+		MethodStats stats = experiment.method(injection.target(), guards,
+				"rest-controller".equals(injection.beanKind()));
+		Reach reach = experiment.reach(stats, method, type, injection.assault(),
+				(key) -> guards.stream()
+					.filter((guard) -> guard.kind() == Guard.Kind.CIRCUIT_BREAKER)
+					.map((guard) -> breaker(guard.name()))
+					.toArray(BreakerTrack[]::new));
+		experiment.recent[slot] = reach;
 		return reach;
 	}
 
-	private void attribute(Experiment experiment, Reach reach, Injection injection) {
-		Throwable failure = injection.failure();
-		if (failure != null) {
-			for (BreakerTrack breaker : reach.breakers) {
-				breaker.injectedFailure(experiment, failure);
-			}
-		}
+	private void delayed(Experiment experiment, Reach reach, Injection injection) {
 		long delay = injection.delayNanos();
-		if (delay <= 0) {
-			return;
-		}
 		reach.stats.delays.add(delay);
 		for (Guard guard : reach.stats.guards) {
 			switch (guard.kind()) {

@@ -27,10 +27,17 @@ final class Timeline {
 
 	private final long startMillis;
 
+	private final long startSecond;
+
+	/** The start's nanoseconds within its second, to the millisecond. */
+	private final int startNanos;
+
 	private volatile Buckets buckets = new Buckets(0);
 
 	Timeline(Instant start) {
 		this.startMillis = start.toEpochMilli();
+		this.startSecond = Math.floorDiv(this.startMillis, 1000);
+		this.startNanos = (int) Math.floorMod(this.startMillis, 1000) * 1_000_000;
 	}
 
 	void served(Instant at, boolean error) {
@@ -45,8 +52,9 @@ final class Timeline {
 	}
 
 	private void record(Instant at, int kind) {
-		// whole seconds, then halved per widening: no division by a variable
-		long seconds = Math.max(0, at.toEpochMilli() - this.startMillis) / 1000;
+		// whole seconds since the start, to the millisecond as the buckets are, then
+		// halved per widening: no division
+		long seconds = Math.max(0, at.getEpochSecond() - this.startSecond - ((at.getNano() < this.startNanos) ? 1 : 0));
 		while (true) {
 			Buckets current = this.buckets;
 			long index = seconds >>> current.shift;

@@ -34,6 +34,21 @@ class TimelineTests {
 	}
 
 	@Test
+	void aCountLandsInTheBucketOfItsMillisecondFromAStartWithinASecond() {
+		Instant start = Instant.parse("2026-12-01T10:00:00.700Z");
+		Timeline timeline = new Timeline(start);
+		timeline.injected(start.minusMillis(5));
+		timeline.injected(Instant.parse("2026-12-01T10:00:01.699999999Z"));
+		timeline.injected(Instant.parse("2026-12-01T10:00:01.700Z"));
+		timeline.injected(Instant.parse("2026-12-01T10:00:03.050Z"));
+		List<ServiceReport.TimelineBucket> buckets = timeline.buckets(start.plusSeconds(3), Map.of(), Map.of());
+		assertThat(buckets).extracting(ServiceReport.TimelineBucket::injections)
+			.as("before the start counts in the first bucket; 10:00:03.050 is 2.35 s in")
+			.containsExactly(2L, 1L, 1L, 0L);
+		assertThat(buckets.get(1).at()).isEqualTo(start.plusSeconds(1));
+	}
+
+	@Test
 	void eachBucketShowsTheBreakerStateAtItsEnd() {
 		Timeline timeline = new Timeline(START);
 		Transition opened = new Transition("CLOSED", "OPEN", START.plusMillis(1500), 3, 4, 3, 1, 0, 0, true);
