@@ -28,7 +28,10 @@ import io.github.chaosstarter.benchmarks.breaker.GuardedService;
  * without the starter; with the starter before chaos was ever on (no event consumer
  * registered); after chaos was on once and switched off (Resilience4j now builds an event
  * per call, which the starter ignores); and with chaos on and an assault on another bean
- * (every event is attributed: the call carried no injected fault).
+ * (every event is attributed: the call carried no injected fault). Each on a method with
+ * the breaker alone ({@code score}) and on one whose breaker has a fallback method
+ * ({@code scoreOrNone}: the starter watches the call for an injected failure the fallback
+ * answers).
  *
  * @author Chaos Starter team
  */
@@ -40,6 +43,11 @@ public class BreakerCallBenchmark {
 	@Param({ "g_breakerWithoutStarter", "h_breakerStarterNeverOn", "i_breakerStarterWasOn",
 			"j_breakerStarterOnOtherBean" })
 	public String variant = "g_breakerWithoutStarter";
+
+	@Param({ "score", "scoreOrNone" })
+	public String method = "score";
+
+	private boolean fallback;
 
 	private ConfigurableApplicationContext context;
 
@@ -54,6 +62,7 @@ public class BreakerCallBenchmark {
 				Map.of("chaos.enabled", "false", "chaos.assaults.elsewhere.target.beans", "unguardedService",
 						"chaos.assaults.elsewhere.exception.message", "x"));
 		this.service = this.context.getBean(GuardedService.class);
+		this.fallback = "scoreOrNone".equals(this.method);
 		if (starter != (this.context.getBeanNamesForType(Chaos.class).length > 0)) {
 			throw new IllegalStateException("Variant " + this.variant + (starter ? " lacks" : " has") + " the starter");
 		}
@@ -65,7 +74,7 @@ public class BreakerCallBenchmark {
 			}
 		}
 		for (int i = 0; i < 10_000; i++) {
-			this.service.score(this.name);
+			score();
 		}
 		long calls = this.context.getBean(CircuitBreakerRegistry.class)
 			.circuitBreaker("guarded")
@@ -89,7 +98,11 @@ public class BreakerCallBenchmark {
 
 	@Benchmark
 	public void call(Blackhole blackhole) {
-		blackhole.consume(this.service.score(this.name));
+		blackhole.consume(score());
+	}
+
+	private int score() {
+		return this.fallback ? this.service.scoreOrNone(this.name) : this.service.score(this.name);
 	}
 
 	/**
@@ -99,11 +112,14 @@ public class BreakerCallBenchmark {
 	public static void main(String[] args) {
 		for (String variant : List.of("g_breakerWithoutStarter", "h_breakerStarterNeverOn", "i_breakerStarterWasOn",
 				"j_breakerStarterOnOtherBean")) {
-			BreakerCallBenchmark benchmark = new BreakerCallBenchmark();
-			benchmark.variant = variant;
-			benchmark.start();
-			System.out.println(variant + ": ok");
-			benchmark.stop();
+			for (String method : List.of("score", "scoreOrNone")) {
+				BreakerCallBenchmark benchmark = new BreakerCallBenchmark();
+				benchmark.variant = variant;
+				benchmark.method = method;
+				benchmark.start();
+				System.out.println(variant + " " + method + ": ok");
+				benchmark.stop();
+			}
 		}
 	}
 

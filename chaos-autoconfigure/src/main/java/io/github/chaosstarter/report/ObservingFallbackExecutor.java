@@ -1,8 +1,10 @@
 package io.github.chaosstarter.report;
 
 import java.lang.reflect.Method;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 
 import io.github.resilience4j.core.functions.CheckedSupplier;
@@ -39,6 +41,11 @@ class ObservingFallbackExecutor extends FallbackExecutor {
 
 	private volatile boolean resolved;
 
+	/** How many guarded methods keep their name. */
+	private static final int MAX_NAMES = 10_000;
+
+	private final Map<Method, Named> names = new ConcurrentHashMap<>();
+
 	@SuppressWarnings("NullAway")
 	ObservingFallbackExecutor(FallbackExecutor delegate, ObjectProvider<ResilienceEvents> recorder) {
 		super(null, null);
@@ -65,59 +72,130 @@ class ObservingFallbackExecutor extends FallbackExecutor {
 		if (recorder == null || fallbackMethodValue == null || fallbackMethodValue.isEmpty() || !recorder.active()) {
 			return this.delegate.execute(proceedingJoinPoint, method, fallbackMethodValue, primaryFunction);
 		}
-		Outcome outcome = new Outcome(recorder, guardedName(proceedingJoinPoint, method), fallbackMethodValue);
-		Object result;
+		Outcome outcome = Outcome.start(recorder, guardedName(proceedingJoinPoint, method), fallbackMethodValue,
+				primaryFunction);
 		try {
-			result = this.delegate.execute(proceedingJoinPoint, method, fallbackMethodValue, () -> {
-				try {
-					return outcome.watchPrimary(primaryFunction.get());
-				}
-				catch (Throwable ex) {
-					outcome.failed(ex);
-					throw ex;
-				}
-			});
+			Object result;
+			try {
+				result = this.delegate.execute(proceedingJoinPoint, method, fallbackMethodValue, outcome);
+			}
+			catch (Throwable ex) {
+				outcome.finished(false);
+				throw ex;
+			}
+			return outcome.watchResult(result);
 		}
-		catch (Throwable ex) {
-			outcome.finished(false);
-			throw ex;
+		finally {
+			outcome.release();
 		}
-		return outcome.watchResult(result);
-	}
-
-	private static String guardedName(ProceedingJoinPoint joinPoint, Method method) {
-		Object target = joinPoint.getTarget();
-		Class<?> type = (target != null) ? AopUtils.getTargetClass(target) : method.getDeclaringClass();
-		return Guards.shortName(type, method);
 	}
 
 	/**
-	 * What happened to one guarded call.
+	 * Name the guarded method as the report does, once per method: naming it reads the
+	 * class's methods (for overloads), which allocates.
 	 */
-	static final class Outcome {
+	private String guardedName(ProceedingJoinPoint joinPoint, Method method) {
+		Object target = joinPoint.getTarget();
+		Class<?> type = (target != null) ? AopUtils.getTargetClass(target) : method.getDeclaringClass();
+		Named named = this.names.get(method);
+		if (named == null || named.type() != type) {
+			named = new Named(type, Guards.shortName(type, method));
+			if (this.names.size() < MAX_NAMES) {
+				this.names.put(method, named);
+			}
+		}
+		return named.name();
+	}
 
-		private final ResilienceEvents recorder;
+	private record Named(Class<?> type, String name) {
+	}
 
-		private final String method;
+	/**
+	 * What happened to one guarded call, and its primary call for the fallback executor
+	 * to make. One per thread is used again and again while the calls are blocking; one
+	 * that a returned {@code CompletionStage}, {@code Mono} or {@code Flux} goes on
+	 * watching is left to it, and the thread makes a new one.
+	 */
+	static final class Outcome implements CheckedSupplier<Object> {
 
-		private final String fallbackMethod;
+		private static final ThreadLocal<@Nullable Outcome> IDLE = new ThreadLocal<>();
+
+		private @Nullable ResilienceEvents recorder;
+
+		private @Nullable CheckedSupplier<Object> primary;
+
+		private String method = "";
+
+		private String fallbackMethod = "";
 
 		private volatile @Nullable Throwable primaryFailure;
 
 		private volatile boolean reported;
 
-		private final @Nullable RequestLedger ledger = RequestLedger.current();
+		private @Nullable RequestLedger ledger;
 
-		private final int mark = (this.ledger != null) ? this.ledger.mark() : 0;
+		private int mark;
 
-		Outcome(ResilienceEvents recorder, String method, String fallbackMethod) {
-			this.recorder = recorder;
-			this.method = method;
-			this.fallbackMethod = fallbackMethod;
+		/** Whether an asynchronous result holds this outcome. */
+		private boolean watched;
+
+		/**
+		 * Start watching a guarded call: with this thread's idle outcome, or a new one
+		 * when it has none (the first call, a guarded call inside another).
+		 */
+		static Outcome start(ResilienceEvents recorder, String method, String fallbackMethod,
+				CheckedSupplier<Object> primary) {
+			Outcome outcome = IDLE.get();
+			if (outcome != null) {
+				IDLE.set(null);
+			}
+			else {
+				outcome = new Outcome();
+			}
+			outcome.recorder = recorder;
+			outcome.primary = primary;
+			outcome.method = method;
+			outcome.fallbackMethod = fallbackMethod;
+			outcome.primaryFailure = null;
+			outcome.reported = false;
+			outcome.ledger = RequestLedger.current();
+			outcome.mark = (outcome.ledger != null) ? outcome.ledger.mark() : 0;
+			outcome.watched = false;
+			return outcome;
+		}
+
+		/** The call returned: idle again, unless an asynchronous result holds it. */
+		void release() {
+			if (!this.watched) {
+				// nothing of the call stays reachable from an idle thread
+				this.recorder = null;
+				this.primary = null;
+				this.ledger = null;
+				if (this.primaryFailure != null) {
+					this.primaryFailure = null;
+				}
+				IDLE.set(this);
+			}
+		}
+
+		@Override
+		public Object get() throws Throwable {
+			CheckedSupplier<Object> primary = this.primary;
+			if (primary == null) {
+				throw new IllegalStateException("Not started");
+			}
+			try {
+				return watchPrimary(primary.get());
+			}
+			catch (Throwable ex) {
+				failed(ex);
+				throw ex;
+			}
 		}
 
 		@Nullable Object watchPrimary(@Nullable Object value) {
 			if (value instanceof CompletionStage<?> stage) {
+				this.watched = true;
 				stage.whenComplete((result, failure) -> {
 					if (failure != null) {
 						failed(failure);
@@ -125,7 +203,8 @@ class ObservingFallbackExecutor extends FallbackExecutor {
 				});
 				return value;
 			}
-			if (REACTOR_PRESENT) {
+			if (REACTOR_PRESENT && ReactorOutcomes.isReactive(value)) {
+				this.watched = true;
 				return ReactorOutcomes.watchPrimary(value, this);
 			}
 			return value;
@@ -133,10 +212,12 @@ class ObservingFallbackExecutor extends FallbackExecutor {
 
 		@Nullable Object watchResult(@Nullable Object value) {
 			if (value instanceof CompletionStage<?> stage) {
+				this.watched = true;
 				stage.whenComplete((result, failure) -> finished(failure == null));
 				return value;
 			}
 			if (REACTOR_PRESENT && ReactorOutcomes.isReactive(value)) {
+				this.watched = true;
 				return ReactorOutcomes.watchResult(value, this);
 			}
 			finished(true);
@@ -150,7 +231,8 @@ class ObservingFallbackExecutor extends FallbackExecutor {
 		void failed(Throwable failure) {
 			Throwable unwrapped = unwrap(failure);
 			try {
-				if (this.primaryFailure == null && this.recorder.injected(unwrapped)) {
+				ResilienceEvents recorder = this.recorder;
+				if (this.primaryFailure == null && recorder != null && recorder.injected(unwrapped)) {
 					this.primaryFailure = unwrapped;
 				}
 			}
@@ -169,8 +251,11 @@ class ObservingFallbackExecutor extends FallbackExecutor {
 				// what the guarded call reached was degraded, not failed
 				this.ledger.fallbackServed(this.mark);
 			}
+			ResilienceEvents recorder = this.recorder;
 			try {
-				this.recorder.fallbackOutcome(this.method, this.fallbackMethod, failure, served);
+				if (recorder != null) {
+					recorder.fallbackOutcome(this.method, this.fallbackMethod, failure, served);
+				}
 			}
 			catch (RuntimeException ex) {
 				// observation must never change the application's outcome

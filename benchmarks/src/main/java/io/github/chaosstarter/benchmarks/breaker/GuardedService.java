@@ -5,7 +5,8 @@ import io.github.resilience4j.circuitbreaker.annotation.CircuitBreaker;
 import org.springframework.stereotype.Service;
 
 /**
- * A trivial service method behind circuit breaker {@code guarded}.
+ * Trivial service methods behind circuit breaker {@code guarded}, one of them with a
+ * fallback.
  *
  * @author Chaos Starter team
  */
@@ -20,6 +21,20 @@ public class GuardedService {
 	@CircuitBreaker(name = "guarded")
 	public int score(String name) {
 		return name.length() + 1;
+	}
+
+	/**
+	 * Return a score for a name, or {@code 0} when the call fails.
+	 * @param name a name
+	 * @return its length plus one
+	 */
+	@CircuitBreaker(name = "guarded", fallbackMethod = "noScore")
+	public int scoreOrNone(String name) {
+		return name.length() + 1;
+	}
+
+	int noScore(String name, Throwable failure) {
+		return 0;
 	}
 
 }
